@@ -1,0 +1,34 @@
+// Claude Code reports its life to this server through HTTP hooks. They go in a settings
+// file of the agent's own, passed with --settings, so the project's files are not touched.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+export const HOOK_EVENTS = {
+  SessionStart: 'session-start',
+  UserPromptSubmit: 'user-prompt-submit',
+  Stop: 'stop',
+  Notification: 'notification',
+  PermissionRequest: 'permission-request',
+} as const;
+
+export function claudeHookSettings(orcUrl: string) {
+  const hook = (event: string, timeout: number) => ({
+    type: 'http',
+    url: `${orcUrl.replace(/\/$/, '')}/hooks/claude/${event}`,
+    // The token is expanded by Claude Code from its environment, so it never sits in the file.
+    headers: { Authorization: 'Bearer $ORC_AGENT_TOKEN' },
+    allowedEnvVars: ['ORC_AGENT_TOKEN'],
+    timeout,
+  });
+  const hooks: Record<string, unknown[]> = {};
+  for (const [name, path] of Object.entries(HOOK_EVENTS)) {
+    const entry = { hooks: [hook(path, name === 'PermissionRequest' ? 30 : 10)] };
+    hooks[name] = [name === 'PermissionRequest' ? { matcher: '*', ...entry } : entry];
+  }
+  return { hooks };
+}
+
+export async function writeClaudeSettings(file: string, orcUrl: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  await writeFile(file, `${JSON.stringify(claudeHookSettings(orcUrl), null, 2)}\n`, { mode: 0o600 });
+}

@@ -1,0 +1,181 @@
+// Activities that must run on the host where the agent's tmux and project live. Built by a
+// factory over injected dependencies so tests can swap the tmux runner and the ledger.
+import { ApplicationFailure } from '@temporalio/activity';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { claudeCodeIsReady, echoProbe } from '../domain/pane-recognition.ts';
+import { tmuxSessionName } from '../domain/names.ts';
+import type { AgentSpec } from '../workflows/agent-types.ts';
+import { writeClaudeSettings } from './claude-settings.ts';
+import type { DeliveryLedger } from './delivery-ledger.ts';
+import { paneInfo, readPane, waitForPane } from './pane-reading.ts';
+import { saveAgentHistory } from './agent-history.ts';
+import { TmuxError, type Tmux } from './tmux.ts';
+
+export interface HostActivityDeps {
+  tmux: Tmux;
+  ledger: DeliveryLedger;
+  /** This host's data directory: agent settings files and saved pane histories live here. */
+  dataDir: string;
+  /** How long an agent CLI may take to show that it accepts input. */
+  readyTimeoutMs?: number;
+}
+
+export interface TypeMessageInput {
+  agentId: string;
+  paneId: string;
+  messageId: string;
+  text: string;
+  confirmByPane: boolean;
+}
+
+export interface TypeMessageResult {
+  typedAt: string;
+  alreadyTyped: boolean;
+  confirmedByPane: boolean;
+}
+
+const PANE_WIDTH = '200';
+const PANE_HEIGHT = '50';
+
+export function createHostActivities(deps: HostActivityDeps) {
+  const { tmux, ledger, dataDir } = deps;
+  const agentDir = (spec: Pick<AgentSpec, 'team' | 'agent'>) => join(dataDir, 'agents', spec.team, spec.agent);
+
+  async function findWindow(session: string, window: string): Promise<{ paneId: string; dead: boolean } | null> {
+    let listing: string;
+    try {
+      listing = await tmux.run(['list-panes', '-s', '-t', `=${session}`, '-F', '#{window_name}\t#{pane_id}\t#{pane_dead}']);
+    } catch (err) {
+      if (err instanceof TmuxError) return null; // no such session (or no server yet)
+      throw err;
+    }
+    for (const line of listing.split('\n')) {
+      const [name, paneId, dead] = line.split('\t');
+      if (name === window && paneId) return { paneId, dead: dead === '1' };
+    }
+    return null;
+  }
+
+  async function createWindow(spec: AgentSpec, argv: string[], env: Record<string, string>): Promise<string> {
+    const session = tmuxSessionName(spec.team);
+    const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+    // `env --` makes tmux exec the program directly even for a one-word command (tmux hands a
+    // single word to `sh -c`), so nothing in the command is ever read by a shell.
+    const program = ['env', '--', ...argv];
+    const common = ['-P', '-F', '#{pane_id}', '-c', spec.projectDir, '-n', spec.agent, ...envArgs];
+    try {
+      const out = await tmux.run(['new-session', '-d', '-s', session, '-x', PANE_WIDTH, '-y', PANE_HEIGHT, ...common, '--', ...program]);
+      return out.trim();
+    } catch (err) {
+      if (!(err instanceof TmuxError) || !/duplicate session/.test(err.stderr)) throw err;
+    }
+    const out = await tmux.run(['new-window', '-d', '-t', `=${session}:`, ...common, '--', ...program]);
+    return out.trim();
+  }
+
+  return {
+    async launchAgent({ spec }: { spec: AgentSpec }): Promise<{ paneId: string }> {
+      const dir = await stat(spec.projectDir).catch(() => null);
+      if (!dir?.isDirectory()) {
+        throw ApplicationFailure.nonRetryable(
+          `project directory ${spec.projectDir} does not exist on host ${spec.host}; create it or pass another --project`,
+          'ProjectDirMissing',
+        );
+      }
+      const session = tmuxSessionName(spec.team);
+      const existing = await findWindow(session, spec.agent);
+      // A retried launch finds the window its first attempt made; a dead leftover is replaced.
+      if (existing && !existing.dead) return { paneId: existing.paneId };
+      if (existing?.dead) await tmux.run(['kill-pane', '-t', existing.paneId]);
+
+      const argv = [...spec.argv];
+      if (spec.kind === 'claude-code') {
+        const settingsFile = join(agentDir(spec), 'claude-settings.json');
+        await writeClaudeSettings(settingsFile, spec.orcUrl);
+        argv.push('--settings', settingsFile);
+      }
+      const env = {
+        ...spec.env,
+        ORC_URL: spec.orcUrl,
+        ORC_AGENT: `${spec.team}/${spec.agent}`,
+        ORC_AGENT_TOKEN: spec.agentToken,
+      };
+      const paneId = await createWindow(spec, argv, env);
+      // Keep a pane whose program exited, so its last words can be read and the exit noticed.
+      await tmux.run(['set-option', '-w', '-t', paneId, 'remain-on-exit', 'on']);
+
+      const timeoutMs = deps.readyTimeoutMs ?? (spec.kind === 'claude-code' ? 60_000 : 10_000);
+      let previous = '';
+      const ready = await waitForPane(
+        tmux,
+        paneId,
+        (text) => {
+          if (spec.kind === 'claude-code') return claudeCodeIsReady(text);
+          // A generic CLI is taken as ready once it has drawn something and stopped drawing.
+          const settled = text !== '' && text === previous;
+          previous = text;
+          return settled;
+        },
+        { timeoutMs, intervalMs: spec.kind === 'claude-code' ? 100 : 150 },
+      );
+      const info = await paneInfo(tmux, paneId);
+      if (info?.dead) {
+        const last = await readPane(tmux, paneId, 20);
+        await tmux.run(['kill-pane', '-t', paneId]).catch(() => undefined);
+        throw ApplicationFailure.nonRetryable(
+          `agent command ${JSON.stringify(spec.argv.join(' '))} exited with status ${info.exitStatus ?? '?'} right after launch: ${last.split('\n').slice(-3).join(' | ')}`,
+          'AgentExited',
+        );
+      }
+      if (ready === null) {
+        throw ApplicationFailure.nonRetryable(
+          `agent ${spec.team}/${spec.agent} did not show it was ready for input within ${timeoutMs / 1000}s`,
+          'AgentNotReady',
+        );
+      }
+      return { paneId };
+    },
+
+    async typeMessage(input: TypeMessageInput): Promise<TypeMessageResult> {
+      const { paneId, messageId, text } = input;
+      const probe = echoProbe(text);
+      const fresh = await ledger.claim(messageId);
+      if (!fresh) {
+        // Typed by an earlier attempt: never type it twice; only look whether it landed.
+        const pane = input.confirmByPane ? await readPane(tmux, paneId, 200) : '';
+        return { typedAt: new Date().toISOString(), alreadyTyped: true, confirmedByPane: pane.includes(probe) };
+      }
+      const before = input.confirmByPane ? await readPane(tmux, paneId) : '';
+      const buffer = `orc-${messageId}`;
+      // A paste is literal (no key names, no shell) and, where the program asked for
+      // bracketed paste, a multi-line text arrives as one message instead of one per line.
+      await tmux.run(['load-buffer', '-b', buffer, '-'], { input: text });
+      await tmux.run(['paste-buffer', '-p', '-d', '-b', buffer, '-t', paneId]);
+      await tmux.run(['send-keys', '-t', paneId, 'Enter']);
+      const typedAt = new Date().toISOString();
+      if (!input.confirmByPane) return { typedAt, alreadyTyped: false, confirmedByPane: false };
+      const seen = await waitForPane(tmux, paneId, (now) => now !== before && now.includes(probe), { timeoutMs: 5_000 });
+      return { typedAt, alreadyTyped: false, confirmedByPane: seen !== null };
+    },
+
+    async capturePane({ paneId, lines }: { paneId: string; lines: number }): Promise<{ text: string }> {
+      const text = await readPane(tmux, paneId, lines);
+      return { text: text.split('\n').slice(-lines).join('\n') };
+    },
+
+    async stopAgent({ paneId, team, agent }: { paneId: string; team: string; agent: string }): Promise<{ historyFile: string | null }> {
+      let historyFile: string | null = null;
+      try {
+        const history = await tmux.run(['capture-pane', '-p', '-J', '-S', '-', '-t', paneId]);
+        historyFile = await saveAgentHistory(agentDir({ team, agent }), history);
+        await tmux.run(['kill-pane', '-t', paneId]);
+      } catch (err) {
+        if (!(err instanceof TmuxError)) throw err; // the pane is already gone: nothing to stop
+      }
+      return { historyFile };
+    },
+  };
+}
+
+export type HostActivities = ReturnType<typeof createHostActivities>;

@@ -1,0 +1,41 @@
+// Reading what an agent's pane shows, and waiting for it to change.
+import type { Tmux } from './tmux.ts';
+
+export interface PaneInfo {
+  dead: boolean;
+  exitStatus: number | null;
+}
+
+export async function readPane(tmux: Tmux, paneId: string, historyLines = 0): Promise<string> {
+  const start = historyLines > 0 ? ['-S', `-${historyLines}`] : [];
+  const text = await tmux.run(['capture-pane', '-p', '-J', '-t', paneId, ...start]);
+  return text.replace(/\s+$/, '');
+}
+
+export async function paneInfo(tmux: Tmux, paneId: string): Promise<PaneInfo | null> {
+  try {
+    const out = await tmux.run(['display-message', '-p', '-t', paneId, '#{pane_dead} #{pane_dead_status}']);
+    const [dead, status] = out.trim().split(' ');
+    return { dead: dead === '1', exitStatus: status ? Number(status) : null };
+  } catch {
+    return null;
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls the pane until `done` holds; returns the last text read, or null on timeout. */
+export async function waitForPane(
+  tmux: Tmux,
+  paneId: string,
+  done: (text: string) => boolean,
+  { timeoutMs, intervalMs = 50 }: { timeoutMs: number; intervalMs?: number },
+): Promise<string | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = await readPane(tmux, paneId);
+    if (done(text)) return text;
+    if (Date.now() >= deadline) return null;
+    await sleep(intervalMs);
+  }
+}

@@ -1,0 +1,51 @@
+// The one place tmux is run: always as an argument array (never a shell string), against
+// the socket this host's worker was configured with, so tests get a tmux server of their own.
+import { execFile } from 'node:child_process';
+
+export interface TmuxSocket {
+  /** `-L name`: a named socket in tmux's default socket directory. */
+  name?: string;
+  /** `-S path`: an explicit socket path. Wins over name. */
+  path?: string;
+}
+
+export class TmuxError extends Error {
+  override name = 'TmuxError';
+  readonly args: readonly string[];
+  readonly stderr: string;
+  constructor(message: string, args: readonly string[], stderr: string) {
+    super(message);
+    this.args = args;
+    this.stderr = stderr;
+  }
+}
+
+export interface Tmux {
+  run(args: readonly string[], options?: { input?: string }): Promise<string>;
+}
+
+export function socketArgs(socket: TmuxSocket): string[] {
+  if (socket.path) return ['-S', socket.path];
+  if (socket.name) return ['-L', socket.name];
+  return [];
+}
+
+export function createTmux(socket: TmuxSocket, binary = 'tmux'): Tmux {
+  const prefix = socketArgs(socket);
+  return {
+    run(args, options = {}) {
+      const fullArgs = [...prefix, ...args];
+      return new Promise((resolve, reject) => {
+        const child = execFile(binary, fullArgs, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+          if (error) {
+            const detail = stderr.trim() || error.message;
+            reject(new TmuxError(`tmux ${args[0] ?? ''} failed: ${detail}`, fullArgs, stderr));
+            return;
+          }
+          resolve(stdout);
+        });
+        if (options.input !== undefined) child.stdin?.end(options.input);
+      });
+    },
+  };
+}

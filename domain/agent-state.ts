@@ -1,0 +1,12 @@
+// The lifecycle states an agent moves through; shared by the workflow, the API and the CLI.
+export const AGENT_STATES = [
+  'provisioning',
+  'working',
+  'idle',
+  'waiting-approval',
+  'exited',
+  'failed',
+  'stopped',
+] as const;
+
+export type AgentState = (typeof AGENT_STATES)[number];

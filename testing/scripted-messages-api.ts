@@ -1,0 +1,220 @@
+// A stand-in for the Anthropic Messages API on loopback, so tests can drive the real
+// Claude Code CLI with no internet and with replies the test decides (see
+// /work/shared/CLAUDE-CODE.md section 1 for what the CLI sends and accepts).
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Reply = { text: string } | { toolUse: { name: string; input: Record<string, unknown> } };
+
+export interface ToolResult {
+  toolUseId: string;
+  /** The result's text blocks joined; the CLI sends either a string or text blocks. */
+  content: string;
+  isError: boolean;
+}
+
+export interface ScriptContext {
+  /** The last text the person typed, with injected `<system-reminder>`-style blocks skipped. */
+  lastUserText: string | undefined;
+  /** tool_result blocks sent after that text, oldest first: non-empty means "a tool just ran". */
+  toolResults: ToolResult[];
+  body: unknown;
+}
+
+export type Script = (ctx: ScriptContext) => Reply;
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  /** True for requests without a Bash tool (titles, summaries): they never reach the script. */
+  sideQuery: boolean;
+  userText: string | undefined;
+  toolResults: ToolResult[];
+  reply: Reply | undefined;
+}
+
+export interface ScriptedMessagesApi {
+  url: string;
+  port: number;
+  requests: RecordedRequest[];
+  setScript(s: Script): void;
+  close(): Promise<void>;
+}
+
+/** `reply with <WORD>` answers exactly WORD, after a tool ran it answers `done`, else an echo. */
+export const defaultScript: Script = ({ lastUserText, toolResults }) => {
+  if (toolResults.length > 0) return { text: 'done' };
+  const match = /^\s*reply with (\S+)\s*$/i.exec(lastUserText ?? '');
+  if (match?.[1] !== undefined) return { text: match[1] };
+  return { text: `scripted reply to: ${lastUserText ?? ''}` };
+};
+
+const SIDE_QUERY_TEXT = 'Scripted side answer';
+
+export async function startScriptedMessagesApi(script: Script = defaultScript): Promise<ScriptedMessagesApi> {
+  let current = script;
+  const requests: RecordedRequest[] = [];
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ type: 'error', error: { type: 'api_error', message: String(error) } }));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const method = req.method ?? 'GET';
+    const raw = await readBody(req);
+    if (method === 'POST' && path === '/v1/messages/count_tokens') {
+      sendJson(res, 200, { input_tokens: Math.max(1, Math.ceil(raw.length / 4)) });
+      return;
+    }
+    if (method !== 'POST' || path !== '/v1/messages') {
+      sendJson(res, 404, { type: 'error', error: { type: 'not_found_error', message: `no route ${method} ${path}` } });
+      return;
+    }
+    const body: unknown = JSON.parse(raw || '{}');
+    const messages = field(body, 'messages');
+    const { text: userText, toolResults } = readConversation(Array.isArray(messages) ? messages : []);
+    const sideQuery = !hasBashTool(body);
+    const reply: Reply = sideQuery ? { text: SIDE_QUERY_TEXT } : current({ lastUserText: userText, toolResults, body });
+    requests.push({ method, path, sideQuery, userText, toolResults, reply });
+    const model = String(field(body, 'model') ?? 'claude-scripted');
+    if (field(body, 'stream') === true) streamReply(res, reply, model);
+    else sendJson(res, 200, messageJson(reply, model));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    setScript(s) {
+      current = s;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        // The CLI keeps connections alive; without this, close() waits for them to time out.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(value));
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+function hasBashTool(body: unknown): boolean {
+  const tools = field(body, 'tools');
+  return Array.isArray(tools) && tools.some((tool) => field(tool, 'name') === 'Bash');
+}
+
+/** Blocks the CLI injects into user turns; they are not what the person typed. */
+function isInjected(text: string): boolean {
+  return /^\s*<(system-reminder|command-name|command-message|command-args|local-command-stdout|local-command-caveat)[\s>]/.test(text);
+}
+
+function blocksOf(message: unknown): unknown[] {
+  const content = field(message, 'content');
+  if (typeof content === 'string') return [{ type: 'text', text: content }];
+  return Array.isArray(content) ? content : [];
+}
+
+function textOf(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return '';
+  return content.map((block) => (field(block, 'type') === 'text' ? String(field(block, 'text') ?? '') : '')).join('');
+}
+
+/** Finds the last genuine user text and the tool results that came after it. */
+function readConversation(messages: unknown[]): { text: string | undefined; toolResults: ToolResult[] } {
+  let text: string | undefined;
+  let toolResults: ToolResult[] = [];
+  for (const message of messages) {
+    if (field(message, 'role') !== 'user') continue;
+    for (const block of blocksOf(message)) {
+      const type = field(block, 'type');
+      if (type === 'text') {
+        const value = String(field(block, 'text') ?? '');
+        if (value.trim() === '' || isInjected(value)) continue;
+        text = value;
+        toolResults = [];
+      } else if (type === 'tool_result') {
+        toolResults.push({
+          toolUseId: String(field(block, 'tool_use_id') ?? ''),
+          content: textOf(field(block, 'content')),
+          isError: field(block, 'is_error') === true,
+        });
+      }
+    }
+  }
+  return { text, toolResults };
+}
+
+function newId(prefix: string): string {
+  return `${prefix}_${randomBytes(12).toString('hex')}`;
+}
+
+function contentBlock(reply: Reply): Record<string, unknown> {
+  return 'text' in reply
+    ? { type: 'text', text: reply.text }
+    : { type: 'tool_use', id: newId('toolu'), name: reply.toolUse.name, input: reply.toolUse.input };
+}
+
+function stopReason(reply: Reply): string {
+  return 'text' in reply ? 'end_turn' : 'tool_use';
+}
+
+const USAGE = { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
+
+function messageJson(reply: Reply, model: string): Record<string, unknown> {
+  return {
+    id: newId('msg'),
+    type: 'message',
+    role: 'assistant',
+    model,
+    content: [contentBlock(reply)],
+    stop_reason: stopReason(reply),
+    stop_sequence: null,
+    usage: USAGE,
+  };
+}
+
+function streamReply(res: ServerResponse, reply: Reply, model: string): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  const send = (event: string, data: Record<string, unknown>): void => {
+    res.write(`event: ${event}\ndata: ${JSON.stringify({ type: event, ...data })}\n\n`);
+  };
+  const block = contentBlock(reply);
+  send('message_start', { message: { ...messageJson(reply, model), content: [], stop_reason: null } });
+  if ('text' in reply) {
+    send('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
+    send('content_block_delta', { index: 0, delta: { type: 'text_delta', text: reply.text } });
+  } else {
+    // The input arrives only as input_json_delta; the start block carries an empty object.
+    send('content_block_start', { index: 0, content_block: { ...block, input: {} } });
+    send('content_block_delta', { index: 0, delta: { type: 'input_json_delta', partial_json: JSON.stringify(reply.toolUse.input) } });
+  }
+  send('content_block_stop', { index: 0 });
+  send('message_delta', { delta: { stop_reason: stopReason(reply), stop_sequence: null }, usage: { output_tokens: 5 } });
+  send('message_stop', {});
+  res.end();
+}

@@ -1,0 +1,45 @@
+// The worker of one host: runs workflow tasks from the shared queue, and the tmux/agent
+// activities from this host's own queue, since only this machine can touch its panes.
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHostActivities } from '../activities/host-activities.ts';
+import { openDeliveryLedger } from '../activities/delivery-ledger.ts';
+import { createTmux } from '../activities/tmux.ts';
+import { WORKFLOW_TASK_QUEUE, hostTaskQueue } from '../domain/names.ts';
+import { readWorkerConfig } from './worker-config.ts';
+
+async function run() {
+  const config = readWorkerConfig();
+  const hostDir = join(config.dataDir, 'hosts', config.hostName);
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  try {
+    const activities = createHostActivities({
+      tmux: createTmux(config.tmuxSocket),
+      ledger: await openDeliveryLedger(join(hostDir, 'delivered-message-ids')),
+      dataDir: hostDir,
+    });
+    const workflowWorker = await Worker.create({
+      connection,
+      namespace: config.namespace,
+      taskQueue: WORKFLOW_TASK_QUEUE,
+      workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
+    });
+    const hostWorker = await Worker.create({
+      connection,
+      namespace: config.namespace,
+      taskQueue: hostTaskQueue(config.hostName),
+      activities,
+    });
+    // The launcher waits for this line before it starts the web app.
+    console.log(`worker ready: host ${config.hostName}, queues ${WORKFLOW_TASK_QUEUE} and ${hostTaskQueue(config.hostName)}`);
+    await Promise.all([workflowWorker.run(), hostWorker.run()]);
+  } finally {
+    await connection.close();
+  }
+}
+
+run().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+// Types shared by the agent workflow, its activities and its clients. No runtime code:
+// workflow code must stay deterministic and free of Node built-ins.
+import type { AgentState } from '../domain/agent-state.ts';
+
+export type AgentKind = 'claude-code' | 'generic';
+
+export interface AgentSpec {
+  team: string;
+  agent: string;
+  host: string;
+  projectDir: string;
+  /** Already split into arguments; never joined into a shell string. */
+  argv: string[];
+  kind: AgentKind;
+  /** Extra environment for the agent's process (on top of ORC_URL, ORC_AGENT, ORC_AGENT_TOKEN). */
+  env: Record<string, string>;
+  /** Where the agent's hooks and `orc` calls reach this server. */
+  orcUrl: string;
+  /** A token that can act only as this agent (hooks, its own check-ins, messages as itself). */
+  agentToken: string;
+}
+
+export type MessageState = 'queued' | 'typing' | 'confirmed' | 'unconfirmed' | 'failed';
+
+export interface AgentMessage {
+  id: string;
+  from: string;
+  text: string;
+  state: MessageState;
+  queuedAt: string;
+  typedAt?: string;
+  confirmedAt?: string;
+  error?: string;
+}
+
+export interface AgentStatus {
+  id: string;
+  team: string;
+  agent: string;
+  host: string;
+  projectDir: string;
+  argv: string[];
+  kind: AgentKind;
+  state: AgentState;
+  paneId: string | null;
+  inbox: number;
+  startedAt: string;
+  lastError: string | null;
+  recentMessages: AgentMessage[];
+}
+
+/** What hooks (or the pane watcher) tell the workflow about the agent. */
+export type AgentEvent =
+  | { kind: 'prompt-submitted'; prompt: string }
+  | { kind: 'turn-finished' }
+  | { kind: 'notification'; message: string }
+  | { kind: 'session-started' };
+
+export interface SendMessageInput {
+  text: string;
+  from: string;
+}
+
+export interface CaptureInput {
+  lines: number;
+}
+
+/** Carried across continue-as-new so a long-lived agent keeps its place. */
+export interface AgentSnapshot {
+  paneId: string;
+  state: AgentState;
+  startedAt: string;
+  inbox: AgentMessage[];
+}
+
+export interface AgentWorkflowInput {
+  spec: AgentSpec;
+  snapshot?: AgentSnapshot;
+}

@@ -1,0 +1,2 @@
+// The worker's workflow bundle entry point: every workflow type the orchestrator runs.
+export { agentWorkflow } from './agent-workflow.ts';
