@@ -27,11 +27,13 @@ export type Script = (ctx: ScriptContext) => Reply;
 export interface RecordedRequest {
   method: string;
   path: string;
-  /** True for requests without a Bash tool (titles, summaries): they never reach the script. */
+  /** True for requests without a Bash tool (titles, summaries) and for non-message routes: they never reach the script. */
   sideQuery: boolean;
   userText: string | undefined;
   toolResults: ToolResult[];
   reply: Reply | undefined;
+  /** The parsed request body, for assertions the summary fields do not cover. */
+  body: unknown;
 }
 
 export interface ScriptedMessagesApi {
@@ -68,19 +70,21 @@ export async function startScriptedMessagesApi(script: Script = defaultScript): 
     const method = req.method ?? 'GET';
     const raw = await readBody(req);
     if (method === 'POST' && path === '/v1/messages/count_tokens') {
+      requests.push({ method, path, sideQuery: true, userText: undefined, toolResults: [], reply: undefined, body: parseJson(raw) });
       sendJson(res, 200, { input_tokens: Math.max(1, Math.ceil(raw.length / 4)) });
       return;
     }
     if (method !== 'POST' || path !== '/v1/messages') {
+      requests.push({ method, path, sideQuery: true, userText: undefined, toolResults: [], reply: undefined, body: parseJson(raw) });
       sendJson(res, 404, { type: 'error', error: { type: 'not_found_error', message: `no route ${method} ${path}` } });
       return;
     }
-    const body: unknown = JSON.parse(raw || '{}');
+    const body = parseJson(raw);
     const messages = field(body, 'messages');
     const { text: userText, toolResults } = readConversation(Array.isArray(messages) ? messages : []);
     const sideQuery = !hasBashTool(body);
     const reply: Reply = sideQuery ? { text: SIDE_QUERY_TEXT } : current({ lastUserText: userText, toolResults, body });
-    requests.push({ method, path, sideQuery, userText, toolResults, reply });
+    requests.push({ method, path, sideQuery, userText, toolResults, reply, body });
     const model = String(field(body, 'model') ?? 'claude-scripted');
     if (field(body, 'stream') === true) streamReply(res, reply, model);
     else sendJson(res, 200, messageJson(reply, model));
@@ -111,6 +115,14 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {

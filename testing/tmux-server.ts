@@ -2,6 +2,7 @@
 // tmux or each other. Every call is an argument array through execFile: no shell strings.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -41,6 +42,8 @@ export async function startTmuxServer(): Promise<TmuxServer> {
       await run('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-s', name, '-x', String(width), '-y', String(height), '-c', cwd, ...envArgs, '--', ...argv]);
       // Keep the pane after the program exits so a crash's last words can be captured.
       await tmux(['set-option', '-t', name, 'remain-on-exit', 'on']);
+      // Without focus events Claude Code prints a "tmux focus-events off" notice above its prompt.
+      await tmux(['set-option', '-s', 'focus-events', 'on']);
       return `${name}:0.0`;
     },
     async typeText(target, text) {
@@ -62,7 +65,10 @@ export async function startTmuxServer(): Promise<TmuxServer> {
       return tmux(['capture-pane', '-p', '-t', target]);
     },
     async kill() {
+      // tmux 3.3 leaves its socket file behind after kill-server; remove ours so /tmp stays clean.
+      const path = (await tmux(['display-message', '-p', '#{socket_path}']).catch(() => '')).trim();
       await tmux(['kill-server']).catch(() => undefined);
+      if (path !== '') await rm(path, { force: true });
     },
   };
 }

@@ -1,0 +1,58 @@
+// orc agent start|stop
+import type { Command } from 'commander';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseAgentRef } from '../../domain/names.ts';
+import { CliError } from '../errors.ts';
+import { printJson } from '../output.ts';
+import type { CommandContext } from '../context.ts';
+
+function parseEnvPair(pair: string, previous: Record<string, string>): Record<string, string> {
+  const index = pair.indexOf('=');
+  if (index <= 0) throw new CliError(`--env "${pair}" is not KEY=VALUE`);
+  return { ...previous, [pair.slice(0, index)]: pair.slice(index + 1) };
+}
+
+export function registerAgentCommands(program: Command, context: CommandContext): void {
+  const agent = program.command('agent').description('start and stop agents');
+
+  agent
+    .command('start')
+    .description('launch an agent CLI in a tmux window of its team, in its project directory')
+    .argument('<team/agent>', 'agent id, e.g. demo/dev (names: a-z, 0-9, "-", 1 to 40 characters)')
+    .requiredOption('--project <dir>', 'the project directory the agent works in')
+    .option('--cmd <command>', 'the agent command (default: claude --permission-mode default)')
+    .option('--env <KEY=VALUE>', 'extra environment for the agent (repeatable)', parseEnvPair, {})
+    .option('--host <host>', 'the host whose worker runs the agent (default: the server\'s host)')
+    .option('--json', 'print the agent status as JSON')
+    .action(async (id: string, options: { project: string; cmd?: string; env: Record<string, string>; host?: string; json?: boolean }) => {
+      const ref = parseAgentRef(id);
+      const projectDir = resolve(options.project);
+      const onThisHost = options.host === undefined;
+      if (onThisHost && !statSync(projectDir, { throwIfNoEntry: false })?.isDirectory()) {
+        throw new CliError(`project directory ${projectDir} does not exist; create it (mkdir -p ${projectDir}) or pass another --project`);
+      }
+      context.progress(`starting ${id} in ${projectDir} …`);
+      const status = await context.client().agents.start.mutate({
+        agent: `${ref.team}/${ref.agent}`,
+        projectDir,
+        command: options.cmd,
+        env: options.env,
+        host: options.host,
+      });
+      if (options.json) printJson(status);
+      else process.stdout.write(`started ${status.id} (${status.state}) on host ${status.host}, tmux pane ${status.paneId ?? '?'}\n`);
+    });
+
+  agent
+    .command('stop')
+    .description('stop an agent: its pane history is saved, then its window is closed')
+    .argument('<team/agent>', 'agent id')
+    .option('--json', 'print the final status as JSON')
+    .action(async (id: string, options: { json?: boolean }) => {
+      parseAgentRef(id);
+      const status = await context.client().agents.stop.mutate({ agent: id });
+      if (options.json) printJson(status);
+      else process.stdout.write(`stopped ${status.id}\n`);
+    });
+}

@@ -1,0 +1,26 @@
+// orc status [--json]
+import type { Command } from 'commander';
+import { printJson, printTable } from '../output.ts';
+import type { CommandContext } from '../context.ts';
+
+export function registerStatusCommand(program: Command, context: CommandContext): void {
+  program
+    .command('status')
+    .description('list running agents with their state')
+    .option('--json', 'print a JSON array, one entry per agent')
+    .action(async (options: { json?: boolean }) => {
+      const agents = await context.client().agents.status.query();
+      if (options.json) {
+        printJson(agents);
+        return;
+      }
+      if (agents.length === 0) {
+        process.stdout.write('no agents running; start one with: orc agent start <team>/<agent> --project <dir>\n');
+        return;
+      }
+      printTable([
+        ['AGENT', 'STATE', 'INBOX', 'HOST', 'PROJECT'],
+        ...agents.map((a) => [a.id, a.state, String(a.inbox), a.host, a.projectDir]),
+      ]);
+    });
+}

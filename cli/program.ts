@@ -1,0 +1,26 @@
+// The `orc` command: its help text is its specification.
+import { Command } from 'commander';
+import { createOrcClient, readClientSettings, type OrcClient } from './client.ts';
+import { registerAgentCommands } from './commands/agent.ts';
+import { registerCaptureCommand } from './commands/capture.ts';
+import { registerSendCommand } from './commands/send.ts';
+import { registerStatusCommand } from './commands/status.ts';
+import type { CommandContext } from './context.ts';
+
+export function buildProgram(): Command {
+  let client: OrcClient | undefined;
+  const context: CommandContext = {
+    client: () => (client ??= createOrcClient(readClientSettings())),
+    // Progress goes to stderr so that stdout stays clean for --json.
+    progress: (line) => process.stderr.write(`${line}\n`),
+  };
+  const program = new Command('orc')
+    .description('Drive teams of AI coding agents running in tmux, through the orc server.\n\nServer: ORC_URL (default http://127.0.0.1:3000). Token: ORC_TOKEN, else ORC_AGENT_TOKEN, else <ORC_DATA_DIR or .data>/admin-token.')
+    .showHelpAfterError()
+    .configureOutput({ outputError: (text, write) => write(text) });
+  registerAgentCommands(program, context);
+  registerSendCommand(program, context);
+  registerCaptureCommand(program, context);
+  registerStatusCommand(program, context);
+  return program;
+}

@@ -1,0 +1,141 @@
+// Brings the whole stack up in order (Temporal, PostgreSQL, migrations and the admin token,
+// the host worker, the web app) and down in reverse. Used by `npm start` and the tests.
+import { chmod, mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureAdminToken } from '../../db/admin-token.ts';
+import { createDatabase } from '../../db/client.ts';
+import { applyMigrations } from '../../db/migrate.ts';
+import { spawnService, waitUntil, type ServiceProcess } from './child-process.ts';
+import { startEmbeddedPostgres } from './embedded-postgres.ts';
+import { startTemporalDevServer } from './temporal-server.ts';
+import { buildWeb, webBuildIsStale } from './web-build.ts';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface StackOptions {
+  dataDir: string;
+  host: string;
+  port: number;
+  /** Use this Temporal server and start none. */
+  temporalAddress?: string | undefined;
+  temporalIp?: string;
+  temporalPort: number;
+  temporalUiPort: number | null;
+  /** Keep Temporal's state in SQLite under the data dir (false: in memory, for tests). */
+  persistTemporal: boolean;
+  /** Use this PostgreSQL and start none. */
+  databaseUrl?: string | undefined;
+  /** Extra environment for the worker (and, through tmux, the agents) and the web app. */
+  env?: NodeJS.ProcessEnv;
+  progress(line: string): void;
+}
+
+export interface RunningStack {
+  url: string;
+  temporalAddress: string;
+  temporalUiUrl: string | null;
+  databaseUrl: string;
+  adminTokenFile: string;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const dataDir = resolve(options.dataDir);
+  const logDir = join(dataDir, 'logs');
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
+  };
+  const { progress } = options;
+  try {
+    await mkdir(logDir, { recursive: true, mode: 0o700 });
+    await chmod(dataDir, 0o700);
+
+    let temporalAddress = options.temporalAddress;
+    let temporalUiUrl: string | null = null;
+    if (temporalAddress) {
+      progress(`temporal: using ${temporalAddress} (TEMPORAL_ADDRESS)`);
+    } else {
+      progress('temporal: starting the dev server …');
+      const temporal = await startTemporalDevServer({
+        ip: options.temporalIp ?? '127.0.0.1',
+        port: options.temporalPort,
+        uiPort: options.temporalUiPort,
+        dbFile: options.persistTemporal ? join(dataDir, 'temporal.sqlite') : null,
+        logFile: join(logDir, 'temporal.log'),
+      });
+      stops.push(temporal.stop);
+      temporalAddress = temporal.address;
+      temporalUiUrl = temporal.uiUrl;
+      progress(`temporal: ready at ${temporalAddress}${temporalUiUrl ? `, Web UI ${temporalUiUrl}` : ''}`);
+    }
+
+    let databaseUrl = options.databaseUrl;
+    let poolMax = '5';
+    if (databaseUrl) {
+      progress('database: using DATABASE_URL');
+    } else {
+      progress('database: starting embedded PostgreSQL (PGlite) …');
+      const embedded = await startEmbeddedPostgres(join(dataDir, 'pglite'));
+      stops.push(embedded.stop);
+      databaseUrl = embedded.url;
+      poolMax = '2';
+      progress(`database: embedded PostgreSQL ready in ${join(dataDir, 'pglite')}`);
+    }
+    const { db, sql } = createDatabase(databaseUrl, { max: 1 });
+    try {
+      await applyMigrations(db);
+      const token = await ensureAdminToken(db, dataDir);
+      progress(`database: migrations applied; admin token ${token.created ? 'created in' : 'kept in'} ${token.file}`);
+    } finally {
+      await sql.end();
+    }
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...options.env,
+      ORC_DATA_DIR: dataDir,
+      TEMPORAL_ADDRESS: temporalAddress,
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_MAX: poolMax,
+      HOST: options.host,
+      PORT: String(options.port),
+      ...(temporalUiUrl ? { ORC_TEMPORAL_UI_URL: temporalUiUrl } : {}),
+    };
+
+    progress('worker: starting the host worker …');
+    const worker = await spawnService({
+      name: 'worker',
+      command: process.execPath,
+      args: [join(REPO_ROOT, 'workers', 'host-worker.ts')],
+      env,
+      logFile: join(logDir, 'worker.log'),
+      readyLine: /^worker ready/,
+      timeoutMs: 120_000,
+    });
+    stops.push(worker.stop);
+    progress('worker: polling its queues');
+
+    if (await webBuildIsStale(REPO_ROOT)) {
+      progress('web: building the app (first start, or sources changed) …');
+      await buildWeb(REPO_ROOT, join(logDir, 'web-build.log'));
+    }
+    progress('web: starting …');
+    const web: ServiceProcess = await spawnService({
+      name: 'web',
+      command: process.execPath,
+      args: [join(REPO_ROOT, 'web', 'build', 'index.js')],
+      env,
+      logFile: join(logDir, 'web.log'),
+    });
+    stops.push(web.stop);
+    const reachable = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+    const url = `http://${reachable}:${options.port}`;
+    await waitUntil('web app', async () => (await fetch(`${url}/healthz`)).ok, 60_000);
+    return { url, temporalAddress, temporalUiUrl, databaseUrl, adminTokenFile: join(dataDir, 'admin-token'), stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

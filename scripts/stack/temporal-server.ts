@@ -1,0 +1,84 @@
+// The Temporal dev server (`temporal server start-dev`): SQLite persistence in the data dir
+// and its Web UI. Found from TEMPORAL_CLI, then PATH, else downloaded by @temporalio/testing.
+import { Connection } from '@temporalio/client';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { spawnService, waitUntil } from './child-process.ts';
+
+export interface TemporalServer {
+  address: string;
+  uiUrl: string | null;
+  stop(): Promise<void>;
+}
+
+export function findTemporalCli(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.TEMPORAL_CLI) return env.TEMPORAL_CLI;
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, 'temporal');
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this directory
+    }
+  }
+  return null;
+}
+
+export async function temporalAnswers(address: string): Promise<boolean> {
+  const connection = await Connection.connect({ address, connectTimeout: '2s' });
+  try {
+    await connection.workflowService.getSystemInfo({});
+    return true;
+  } finally {
+    await connection.close();
+  }
+}
+
+export interface DevServerOptions {
+  ip: string;
+  port: number;
+  uiPort: number | null;
+  /** SQLite file; null keeps the server's state in memory (tests). */
+  dbFile: string | null;
+  logFile: string;
+}
+
+export async function startTemporalDevServer(options: DevServerOptions, env: NodeJS.ProcessEnv = process.env): Promise<TemporalServer> {
+  const address = `${options.ip}:${options.port}`;
+  const uiUrl = options.uiPort === null ? null : `http://${options.ip}:${options.uiPort}`;
+  const cli = findTemporalCli(env);
+  if (cli === null) return downloadAndStart(options, address, uiUrl);
+  const args = ['server', 'start-dev', '--ip', options.ip, '--port', String(options.port), '--log-level', 'warn'];
+  if (options.dbFile) args.push('--db-filename', options.dbFile);
+  if (options.uiPort === null) args.push('--headless');
+  else args.push('--ui-port', String(options.uiPort), '--ui-ip', options.ip);
+  const service = await spawnService({ name: 'temporal', command: cli, args, env, logFile: options.logFile });
+  let exited = false;
+  service.child.once('exit', () => (exited = true));
+  await waitUntil('Temporal dev server', async () => {
+    if (exited) throw new Error(`temporal exited; see ${options.logFile}`);
+    return temporalAnswers(address);
+  }, 60_000).catch(async (err: unknown) => {
+    await service.stop();
+    throw err;
+  });
+  return { address, uiUrl, stop: service.stop };
+}
+
+/** On a machine with internet and no Temporal CLI, the SDK's test package fetches one. */
+async function downloadAndStart(options: DevServerOptions, address: string, uiUrl: string | null): Promise<TemporalServer> {
+  const { TestWorkflowEnvironment } = await import('@temporalio/testing');
+  const testEnv = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'cached-download' },
+      ip: options.ip,
+      port: options.port,
+      ui: options.uiPort !== null,
+      ...(options.uiPort !== null ? { uiPort: options.uiPort } : {}),
+      ...(options.dbFile ? { dbFilename: options.dbFile } : {}),
+    },
+  });
+  return { address, uiUrl, stop: () => testEnv.teardown() };
+}

@@ -1,0 +1,173 @@
+// What the API does to agents: start, stop, message, capture, list. Each agent is a
+// Temporal workflow `agent/<team>/<agent>`; the agents table is the registry people list.
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import { TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import { agents } from '../../../../../db/schema/agents.ts';
+import { issueToken, revokeAgentTokens } from '../../../../../db/tokens.ts';
+import { isClaudeCode } from '../../../../../domain/agent-command.ts';
+import { WORKFLOW_TASK_QUEUE, agentWorkflowId, formatAgentRef, type AgentRef } from '../../../../../domain/names.ts';
+import {
+  awaitLaunchUpdate,
+  captureUpdate,
+  sendMessageUpdate,
+  statusQuery,
+  stopUpdate,
+} from '../../../../../workflows/agent-messages.ts';
+import type { AgentMessage, AgentSpec, AgentStatus } from '../../../../../workflows/agent-types.ts';
+import type { agentWorkflow } from '../../../../../workflows/agent-workflow.ts';
+import type { Services } from '../services.ts';
+import { findAgent, listActiveAgents, markStopped, removeAgent } from './agent-registry.ts';
+import { toApiError } from './temporal-errors.ts';
+
+export interface StartAgentInput {
+  ref: AgentRef;
+  projectDir: string;
+  argv: string[];
+  env: Record<string, string>;
+  host?: string | undefined;
+}
+
+async function isRunning(client: Client, workflowId: string): Promise<boolean> {
+  try {
+    const description = await client.workflow.getHandle(workflowId).describe();
+    return description.status.name === 'RUNNING';
+  } catch {
+    return false;
+  }
+}
+
+export async function startAgent(services: Services, input: StartAgentInput): Promise<AgentStatus> {
+  const { db, config } = services;
+  const agentId = formatAgentRef(input.ref);
+  const workflowId = agentWorkflowId(input.ref);
+  const client = await services.temporal().catch((err: unknown) => {
+    throw toApiError(err, agentId);
+  });
+  if (await isRunning(client, workflowId)) {
+    throw new TRPCError({ code: 'CONFLICT', message: `agent ${agentId} is already running; stop it first with: orc agent stop ${agentId}` });
+  }
+  const host = input.host ?? config.defaultHost;
+  const token = await db.transaction(async (tx) => {
+    await revokeAgentTokens(tx, agentId);
+    await tx.delete(agents).where(eqAgent(input.ref));
+    await tx.insert(agents).values({
+      team: input.ref.team,
+      name: input.ref.agent,
+      host,
+      projectDir: input.projectDir,
+      argv: input.argv,
+      workflowId,
+    });
+    return issueToken(tx, { role: 'agent', name: `agent ${agentId}`, agentId });
+  });
+  const spec: AgentSpec = {
+    team: input.ref.team,
+    agent: input.ref.agent,
+    host,
+    projectDir: input.projectDir,
+    argv: input.argv,
+    kind: isClaudeCode(input.argv) ? 'claude-code' : 'generic',
+    env: input.env,
+    orcUrl: config.publicUrl,
+    agentToken: token.token,
+  };
+  try {
+    const handle = await client.workflow.start<typeof agentWorkflow>('agentWorkflow', {
+      taskQueue: WORKFLOW_TASK_QUEUE,
+      workflowId,
+      args: [{ spec }],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+    });
+    return await handle.executeUpdate(awaitLaunchUpdate);
+  } catch (err) {
+    // Nothing half-created: an agent that could not launch leaves no row and no live token.
+    await removeAgent(db, input.ref);
+    await revokeAgentTokens(db, agentId);
+    throw toApiError(err, agentId);
+  }
+}
+
+function eqAgent(ref: AgentRef) {
+  return and(eq(agents.team, ref.team), eq(agents.name, ref.agent));
+}
+
+async function requireAgent(services: Services, ref: AgentRef) {
+  const row = await findAgent(services.db, ref);
+  const agentId = formatAgentRef(ref);
+  if (!row || row.stoppedAt) {
+    throw new TRPCError({ code: 'NOT_FOUND', message: `no running agent ${agentId}; see running agents with: orc status` });
+  }
+  const client = await services.temporal().catch((err: unknown) => {
+    throw toApiError(err, agentId);
+  });
+  return { handle: client.workflow.getHandle<typeof agentWorkflow>(row.workflowId), agentId };
+}
+
+export async function stopAgent(services: Services, ref: AgentRef): Promise<AgentStatus> {
+  const { handle, agentId } = await requireAgent(services, ref);
+  try {
+    const status = await handle.executeUpdate(stopUpdate);
+    await markStopped(services.db, ref);
+    await revokeAgentTokens(services.db, agentId);
+    return status;
+  } catch (err) {
+    throw toApiError(err, agentId);
+  }
+}
+
+export async function sendMessage(services: Services, ref: AgentRef, text: string, from: string): Promise<AgentMessage> {
+  const { handle, agentId } = await requireAgent(services, ref);
+  try {
+    return await handle.executeUpdate(sendMessageUpdate, { args: [{ text, from }] });
+  } catch (err) {
+    throw toApiError(err, agentId);
+  }
+}
+
+export async function capturePane(services: Services, ref: AgentRef, lines: number): Promise<{ text: string }> {
+  const { handle, agentId } = await requireAgent(services, ref);
+  try {
+    return await handle.executeUpdate(captureUpdate, { args: [{ lines }] });
+  } catch (err) {
+    throw toApiError(err, agentId);
+  }
+}
+
+export interface AgentListEntry {
+  id: string;
+  team: string;
+  agent: string;
+  host: string;
+  projectDir: string;
+  state: AgentStatus['state'] | 'unknown';
+  inbox: number;
+  startedAt: string;
+  problem: string | null;
+}
+
+export async function listAgents(services: Services): Promise<AgentListEntry[]> {
+  const rows = await listActiveAgents(services.db);
+  const client = await services.temporal().catch((err: unknown) => {
+    throw toApiError(err, 'status');
+  });
+  return Promise.all(
+    rows.map(async (row): Promise<AgentListEntry> => {
+      const base = {
+        id: `${row.team}/${row.name}`,
+        team: row.team,
+        agent: row.name,
+        host: row.host,
+        projectDir: row.projectDir,
+        startedAt: row.createdAt.toISOString(),
+      };
+      try {
+        const status = await client.workflow.getHandle(row.workflowId).query(statusQuery);
+        return { ...base, state: status.state, inbox: status.inbox, problem: status.lastError };
+      } catch (err) {
+        return { ...base, state: 'unknown', inbox: 0, problem: err instanceof Error ? err.message : String(err) };
+      }
+    }),
+  );
+}

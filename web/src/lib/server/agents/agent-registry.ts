@@ -1,0 +1,37 @@
+// Reading and writing the agents table.
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database } from '../../../../../db/client.ts';
+import { agents } from '../../../../../db/schema/agents.ts';
+import type { AgentRef } from '../../../../../domain/names.ts';
+
+export const registryColumns = {
+  team: agents.team,
+  name: agents.name,
+  host: agents.host,
+  projectDir: agents.projectDir,
+  argv: agents.argv,
+  workflowId: agents.workflowId,
+  createdAt: agents.createdAt,
+  stoppedAt: agents.stoppedAt,
+};
+
+export async function findAgent(db: Database, ref: AgentRef) {
+  const [row] = await db
+    .select(registryColumns)
+    .from(agents)
+    .where(and(eq(agents.team, ref.team), eq(agents.name, ref.agent)))
+    .limit(1);
+  return row ?? null;
+}
+
+export function listActiveAgents(db: Database) {
+  return db.select(registryColumns).from(agents).where(isNull(agents.stoppedAt)).orderBy(agents.team, agents.name);
+}
+
+export async function markStopped(db: Database, ref: AgentRef): Promise<void> {
+  await db.update(agents).set({ stoppedAt: new Date() }).where(and(eq(agents.team, ref.team), eq(agents.name, ref.agent)));
+}
+
+export async function removeAgent(db: Database, ref: AgentRef): Promise<void> {
+  await db.delete(agents).where(and(eq(agents.team, ref.team), eq(agents.name, ref.agent)));
+}

@@ -1,0 +1,63 @@
+// The agents API: start, stop, send, capture, status.
+import { TRPCError } from '@trpc/server';
+import { isAbsolute } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_AGENT_COMMAND, InvalidCommandError, parseAgentCommand } from '../../../../../../domain/agent-command.ts';
+import { InvalidNameError, parseAgentRef } from '../../../../../../domain/names.ts';
+import { capturePane, listAgents, sendMessage, startAgent, stopAgent } from '../../agents/agent-control.ts';
+import { adminProcedure, authedProcedure, router } from '../trpc.ts';
+
+const agentRef = z.string().max(100).transform((value, ctx) => {
+  try {
+    return parseAgentRef(value);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: err instanceof InvalidNameError ? err.message : String(err) });
+    return z.NEVER;
+  }
+});
+
+const envName = /^[A-Za-z_][A-Za-z0-9_]{0,100}$/;
+
+export const agentsRouter = router({
+  start: adminProcedure
+    .input(
+      z.object({
+        agent: agentRef,
+        projectDir: z.string().min(1).max(4096).refine(isAbsolute, { message: 'projectDir must be an absolute path' }),
+        command: z.string().max(4096).optional(),
+        env: z
+          .record(z.string().regex(envName, { message: 'environment variable names are letters, digits and _' }), z.string().max(65_536))
+          .default({}),
+        host: z.string().regex(/^[a-z0-9.-]{1,63}$/).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => {
+      let argv: string[];
+      try {
+        argv = parseAgentCommand(input.command ?? DEFAULT_AGENT_COMMAND);
+      } catch (err) {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: err instanceof InvalidCommandError ? err.message : String(err) });
+      }
+      return startAgent(ctx.services, { ref: input.agent, projectDir: input.projectDir, argv, env: input.env, host: input.host });
+    }),
+
+  stop: adminProcedure.input(z.object({ agent: agentRef })).mutation(({ ctx, input }) => stopAgent(ctx.services, input.agent)),
+
+  send: authedProcedure
+    .input(z.object({ agent: agentRef, text: z.string().min(1).max(100_000) }))
+    .mutation(({ ctx, input }) => {
+      const { identity } = ctx;
+      if (identity.role === 'viewer') {
+        throw new TRPCError({ code: 'FORBIDDEN', message: 'a viewer token cannot send messages; use an admin token' });
+      }
+      // An agent's token sends as that agent; people send as the token's owner.
+      const from = identity.role === 'agent' ? (identity.agentId ?? 'agent') : `human:${identity.name}`;
+      return sendMessage(ctx.services, input.agent, input.text, from);
+    }),
+
+  capture: authedProcedure
+    .input(z.object({ agent: agentRef, lines: z.number().int().min(1).max(100_000).default(50) }))
+    .query(({ ctx, input }) => capturePane(ctx.services, input.agent, input.lines)),
+
+  status: authedProcedure.query(({ ctx }) => listAgents(ctx.services)),
+});

@@ -1,0 +1,39 @@
+// tRPC is initialised once here. Only the procedure builders below are exported, and access
+// control is middleware that narrows the context: a handler never sees an unauthenticated call.
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import type { TokenIdentity } from '../../../../../db/tokens.ts';
+import type { Services } from '../services.ts';
+
+export interface ApiContext {
+  services: Services;
+  identity: TokenIdentity | null;
+  /** Why the token was refused, for a precise 401 message. */
+  authProblem: string | null;
+}
+
+const t = initTRPC.context<ApiContext>().create({
+  // Invalid input is reported as one readable line per problem, each naming its field.
+  errorFormatter({ shape, error }) {
+    if (!(error.cause instanceof ZodError)) return shape;
+    const message = error.cause.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
+    return { ...shape, message };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.identity) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: ctx.authProblem ?? 'missing or unknown token' });
+  }
+  return next({ ctx: { ...ctx, identity: ctx.identity } });
+});
+
+export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.identity.role !== 'admin') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: `a ${ctx.identity.role} token cannot do this; use an admin token` });
+  }
+  return next({ ctx });
+});

@@ -1,0 +1,73 @@
+// Claude Code's HTTP hooks: each agent posts its events here with its own token, and they
+// become signals on its workflow. Only the agent itself may post for itself.
+import { z } from 'zod';
+import { agentEventSignal } from '../../../../workflows/agent-messages.ts';
+import type { AgentEvent } from '../../../../workflows/agent-types.ts';
+import { agentWorkflowId, parseAgentRef } from '../../../../domain/names.ts';
+import { identify } from './auth.ts';
+import { getServices } from './services.ts';
+
+const MAX_HOOK_BODY_BYTES = 2 * 1024 * 1024;
+
+const basePayload = z.object({ session_id: z.string().max(200).optional(), hook_event_name: z.string().max(100).optional() }).loose();
+
+const payloads = {
+  'session-start': basePayload,
+  'user-prompt-submit': basePayload.extend({ prompt: z.string().max(1_000_000) }),
+  stop: basePayload,
+  notification: basePayload.extend({ message: z.string().max(100_000).optional() }),
+  'permission-request': basePayload.extend({ tool_name: z.string().max(200), tool_input: z.unknown() }),
+} as const;
+
+export type HookEvent = keyof typeof payloads;
+export const isHookEvent = (name: string): name is HookEvent => Object.hasOwn(payloads, name);
+
+function toAgentEvent(event: HookEvent, body: Record<string, unknown>): AgentEvent | null {
+  switch (event) {
+    case 'session-start':
+      return { kind: 'session-started' };
+    case 'user-prompt-submit':
+      return { kind: 'prompt-submitted', prompt: String(body.prompt) };
+    case 'stop':
+      return { kind: 'turn-finished' };
+    case 'notification':
+      return { kind: 'notification', message: typeof body.message === 'string' ? body.message : '' };
+    case 'permission-request':
+      return null; // decisions come with the approval engine; "no decision" shows the agent's own dialog
+  }
+}
+
+const reply = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+export async function handleClaudeHook(eventName: string, request: Request): Promise<Response> {
+  if (!isHookEvent(eventName)) {
+    return reply(404, { error: `unknown hook event "${eventName}"; known: ${Object.keys(payloads).join(', ')}` });
+  }
+  const services = getServices();
+  const identity = await identify(services.db, request);
+  if (!identity) return reply(401, { error: 'missing or unknown agent token' });
+  if (identity.role !== 'agent' || !identity.agentId) return reply(403, { error: 'hooks take an agent token' });
+
+  const length = Number(request.headers.get('content-length') ?? '0');
+  if (length > MAX_HOOK_BODY_BYTES) return reply(413, { error: `hook body over ${MAX_HOOK_BODY_BYTES} bytes` });
+  const raw = await request.text();
+  if (raw.length > MAX_HOOK_BODY_BYTES) return reply(413, { error: `hook body over ${MAX_HOOK_BODY_BYTES} bytes` });
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return reply(400, { error: 'hook body is not JSON' });
+  }
+  const parsed = payloads[eventName].safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+    return reply(400, { error: `malformed ${eventName} hook: ${problems}` });
+  }
+  const event = toAgentEvent(eventName, parsed.data as Record<string, unknown>);
+  if (event) {
+    const client = await services.temporal();
+    await client.workflow.getHandle(agentWorkflowId(parseAgentRef(identity.agentId))).signal(agentEventSignal, event);
+  }
+  return reply(200, {});
+}

@@ -1,0 +1,36 @@
+// The web server's settings, read from its environment once.
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { normalizeHostName } from '../../../../domain/host-name.ts';
+
+export interface ServerConfig {
+  databaseUrl: string;
+  /** The embedded PGlite serves one connection at a time, so the launcher sets this to 1. */
+  databasePoolMax: number;
+  temporalAddress: string;
+  namespace: string;
+  /** The host that agents run on when a request names none (the host of this server). */
+  defaultHost: string;
+  dataDir: string;
+  /** Where agents' hooks and `orc` calls reach this server. */
+  publicUrl: string;
+  temporalUiUrl: string | null;
+}
+
+export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('DATABASE_URL is not set: the web server needs PostgreSQL (npm start sets it for you)');
+  const port = env.PORT ?? '3000';
+  const host = env.HOST ?? '127.0.0.1';
+  const reachableHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return {
+    databaseUrl,
+    databasePoolMax: Number(env.DATABASE_POOL_MAX ?? '5'),
+    temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+    namespace: env.TEMPORAL_NAMESPACE ?? 'default',
+    defaultHost: normalizeHostName(env.ORC_HOST_NAME ?? hostname()),
+    dataDir: resolve(env.ORC_DATA_DIR ?? '.data'),
+    publicUrl: env.ORC_PUBLIC_URL ?? `http://${reachableHost}:${port}`,
+    temporalUiUrl: env.ORC_TEMPORAL_UI_URL ?? null,
+  };
+}
