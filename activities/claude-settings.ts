@@ -1,10 +1,10 @@
 // Claude Code reports its life to this server through HTTP hooks. They go in a settings
 // file of the agent's own, passed with --settings, so the project's files are not touched.
+// (SessionStart is not sent as an HTTP hook by 2.1.328, so readiness is read from the pane.)
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 export const HOOK_EVENTS = {
-  SessionStart: 'session-start',
   UserPromptSubmit: 'user-prompt-submit',
   Stop: 'stop',
   Notification: 'notification',

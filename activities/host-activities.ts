@@ -57,21 +57,28 @@ export function createHostActivities(deps: HostActivityDeps) {
     return null;
   }
 
+  /**
+   * Makes the agent's window with a placeholder program, sets remain-on-exit, and only then
+   * swaps in the agent (respawn-pane): a command that dies at once still leaves its pane
+   * (and its last words) behind, and never takes the whole tmux server down with it.
+   */
   async function createWindow(spec: AgentSpec, argv: string[], env: Record<string, string>): Promise<string> {
     const session = tmuxSessionName(spec.team);
-    const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
-    // `env --` makes tmux exec the program directly even for a one-word command (tmux hands a
-    // single word to `sh -c`), so nothing in the command is ever read by a shell.
-    const program = ['env', '--', ...argv];
-    const common = ['-P', '-F', '#{pane_id}', '-c', spec.projectDir, '-n', spec.agent, ...envArgs];
+    const placeholder = ['sleep', '2147483647'];
+    const common = ['-P', '-F', '#{pane_id}', '-c', spec.projectDir, '-n', spec.agent];
+    let paneId: string | null = null;
     try {
-      const out = await tmux.run(['new-session', '-d', '-s', session, '-x', PANE_WIDTH, '-y', PANE_HEIGHT, ...common, '--', ...program]);
-      return out.trim();
+      paneId = (await tmux.run(['new-session', '-d', '-s', session, '-x', PANE_WIDTH, '-y', PANE_HEIGHT, ...common, '--', ...placeholder])).trim();
     } catch (err) {
       if (!(err instanceof TmuxError) || !/duplicate session/.test(err.stderr)) throw err;
     }
-    const out = await tmux.run(['new-window', '-d', '-t', `=${session}:`, ...common, '--', ...program]);
-    return out.trim();
+    paneId ??= (await tmux.run(['new-window', '-d', '-t', `=${session}:`, ...common, '--', ...placeholder])).trim();
+    await tmux.run(['set-option', '-w', '-t', paneId, 'remain-on-exit', 'on']);
+    const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+    // `env --` makes tmux exec the program directly even for a one-word command (tmux hands a
+    // single word to `sh -c`), so nothing in the command is ever read by a shell.
+    await tmux.run(['respawn-pane', '-k', '-t', paneId, '-c', spec.projectDir, ...envArgs, '--', 'env', '--', ...argv]);
+    return paneId;
   }
 
   return {
@@ -106,16 +113,18 @@ export function createHostActivities(deps: HostActivityDeps) {
       await tmux.run(['set-option', '-w', '-t', paneId, 'remain-on-exit', 'on']);
 
       const timeoutMs = deps.readyTimeoutMs ?? (spec.kind === 'claude-code' ? 60_000 : 10_000);
-      let previous = '';
+      let previous: string | null = null;
+      let unchangedReads = 0;
       const ready = await waitForPane(
         tmux,
         paneId,
         (text) => {
           if (spec.kind === 'claude-code') return claudeCodeIsReady(text);
-          // A generic CLI is taken as ready once it has drawn something and stopped drawing.
-          const settled = text !== '' && text === previous;
+          // A generic CLI is taken as ready once its screen has stopped changing (some, like
+          // cat, draw nothing at all).
+          unchangedReads = text === previous ? unchangedReads + 1 : 0;
           previous = text;
-          return settled;
+          return unchangedReads >= 2;
         },
         { timeoutMs, intervalMs: spec.kind === 'claude-code' ? 100 : 150 },
       );

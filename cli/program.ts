@@ -11,8 +11,11 @@ export function buildProgram(): Command {
   let client: OrcClient | undefined;
   const context: CommandContext = {
     client: () => (client ??= createOrcClient(readClientSettings())),
-    // Progress goes to stderr so that stdout stays clean for --json.
-    progress: (line) => process.stderr.write(`${line}\n`),
+    // Progress goes to stderr (stdout stays clean for --json), and only to a person at a
+    // terminal: scripts get just the result or one error line.
+    progress: (line) => {
+      if (process.stderr.isTTY) process.stderr.write(`${line}\n`);
+    },
   };
   const program = new Command('orc')
     .description('Drive teams of AI coding agents running in tmux, through the orc server.\n\nServer: ORC_URL (default http://127.0.0.1:3000). Token: ORC_TOKEN, else ORC_AGENT_TOKEN, else <ORC_DATA_DIR or .data>/admin-token.')

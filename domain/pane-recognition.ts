@@ -1,8 +1,13 @@
 // Recognising what an agent CLI is showing, from the text of its pane.
 
-/** Claude Code draws its footer once its input box accepts keys; keys sent before are lost. */
+/**
+ * Claude Code is ready once it has drawn its input line (`❯` and a no-break space) and its
+ * footer; an Enter sent before that is lost (observed with 2.1.328, see testing/CLAUDE-CODE-NOTES.md).
+ */
 export function claudeCodeIsReady(pane: string): boolean {
-  return pane.includes('for shortcuts') || pane.includes('manual mode on');
+  const hasInputLine = pane.split('\n').some((line) => /^❯[\u00a0 ]/.test(line) || line === '❯');
+  const hasFooter = pane.includes('? for shortcuts') || pane.includes('manual mode on');
+  return hasInputLine && hasFooter;
 }
 
 /** First line of a message, as a shell or REPL echoes it back once it is submitted. */
