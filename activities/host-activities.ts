@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { claudeCodeIsReady, echoProbe } from '../domain/pane-recognition.ts';
 import { tmuxSessionName } from '../domain/names.ts';
+import { tailOfPane } from '../domain/pane-text.ts';
 import type { AgentSpec } from '../workflows/agent-types.ts';
 import { writeClaudeSettings } from './claude-settings.ts';
 import type { DeliveryLedger } from './delivery-ledger.ts';
@@ -130,10 +131,14 @@ export function createHostActivities(deps: HostActivityDeps) {
       );
       const info = await paneInfo(tmux, paneId);
       if (info?.dead) {
-        const last = await readPane(tmux, paneId, 20);
+        const lastWords = (await readPane(tmux, paneId, 20))
+          .split('\n')
+          .filter((line) => line.trim() !== '' && !line.startsWith('Pane is dead'))
+          .slice(-3);
         await tmux.run(['kill-pane', '-t', paneId]).catch(() => undefined);
+        const status = info.exitStatus === null ? '' : ` with status ${info.exitStatus}`;
         throw ApplicationFailure.nonRetryable(
-          `agent command ${JSON.stringify(spec.argv.join(' '))} exited with status ${info.exitStatus ?? '?'} right after launch: ${last.split('\n').slice(-3).join(' | ')}`,
+          `agent command ${JSON.stringify(spec.argv.join(' '))} exited${status} right after launch${lastWords.length ? `: ${lastWords.join(' | ')}` : ''}`,
           'AgentExited',
         );
       }
@@ -169,8 +174,7 @@ export function createHostActivities(deps: HostActivityDeps) {
     },
 
     async capturePane({ paneId, lines }: { paneId: string; lines: number }): Promise<{ text: string }> {
-      const text = await readPane(tmux, paneId, lines);
-      return { text: text.split('\n').slice(-lines).join('\n') };
+      return { text: tailOfPane(await readPane(tmux, paneId, lines), lines) };
     },
 
     async stopAgent({ paneId, team, agent }: { paneId: string; team: string; agent: string }): Promise<{ historyFile: string | null }> {

@@ -14,9 +14,16 @@ export async function readPane(tmux: Tmux, paneId: string, historyLines = 0): Pr
 
 export async function paneInfo(tmux: Tmux, paneId: string): Promise<PaneInfo | null> {
   try {
-    const out = await tmux.run(['display-message', '-p', '-t', paneId, '#{pane_dead} #{pane_dead_status}']);
-    const [dead, status] = out.trim().split(' ');
-    return { dead: dead === '1', exitStatus: status ? Number(status) : null };
+    // tmux may mark a pane dead a moment before it has reaped the exit status; ask again then.
+    for (let attempt = 0; ; attempt++) {
+      const out = await tmux.run(['display-message', '-p', '-t', paneId, '#{pane_dead} #{pane_dead_status}']);
+      const [dead, status] = out.trim().split(' ');
+      if (dead === '1' && !status && attempt < 10) {
+        await sleep(20);
+        continue;
+      }
+      return { dead: dead === '1', exitStatus: status ? Number(status) : null };
+    }
   } catch {
     return null;
   }

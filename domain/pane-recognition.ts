@@ -5,7 +5,8 @@
  * footer; an Enter sent before that is lost (observed with 2.1.328, see testing/CLAUDE-CODE-NOTES.md).
  */
 export function claudeCodeIsReady(pane: string): boolean {
-  const hasInputLine = pane.split('\n').some((line) => /^❯[\u00a0 ]/.test(line) || line === '❯');
+  // trimEnd also strips the no-break space, leaving just the chevron while the box is empty.
+  const hasInputLine = pane.split('\n').some((line) => line.trimEnd() === '❯');
   const hasFooter = pane.includes('? for shortcuts') || pane.includes('manual mode on');
   return hasInputLine && hasFooter;
 }

@@ -10,11 +10,7 @@ export const READY_FOOTER_HINT = '? for shortcuts';
 export const PERMISSION_QUESTION = 'Do you want to proceed?';
 
 /**
- * Ready for input: an empty prompt line plus the idle footer hint. Text typed before this
- * is kept, but an Enter sent before the prompt is drawn is lost, so wait for this first.
+ * Ready for input: an empty prompt line plus the footer. Text typed before this is kept,
+ * but an Enter sent before the prompt is drawn is lost, so wait for this first.
  */
-export function isReadyForInput(pane: string): boolean {
-  // trimEnd also strips the NO-BREAK SPACE, leaving just the chevron when the box is empty.
-  const emptyPrompt = pane.split('\n').some((line) => line.trimEnd() === '❯');
-  return emptyPrompt && pane.includes(READY_FOOTER_HINT);
-}
+export { claudeCodeIsReady as isReadyForInput } from '../domain/pane-recognition.ts';

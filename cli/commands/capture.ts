@@ -15,7 +15,7 @@ export function registerCaptureCommand(program: Command, context: CommandContext
     .command('capture')
     .description("print what an agent's terminal shows")
     .argument('<team/agent>', 'agent id')
-    .option('--lines <n>', 'how many lines, counting back from the bottom', parseLines, 50)
+    .option('--lines <n>', 'how many lines, counting back from the bottom (runs of blank lines count as one)', parseLines, 50)
     .option('--json', 'print {agent, lines, text} as JSON')
     .action(async (id: string, options: { lines: number; json?: boolean }) => {
       parseAgentRef(id);

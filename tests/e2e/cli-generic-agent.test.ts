@@ -4,8 +4,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from '../support/eventually.ts';
-import { orc, runOrc, uniqueName } from '../support/run-orc.ts';
+import { eventually } from '../../testing/eventually.ts';
+import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
 
 let projectDir: string;
 const team = uniqueName('cli');

@@ -2,10 +2,10 @@
 // server, talking to the scripted Messages API. If this fails, every CLI-driving test will.
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchClaude, submitPrompt, waitForPane } from './claude-in-tmux.ts';
-import { PERMISSION_QUESTION } from './claude-pane.ts';
-import { startScriptedMessagesApi, type ScriptedMessagesApi } from './scripted-messages-api.ts';
-import { startTmuxServer, type TmuxServer } from './tmux-server.ts';
+import { launchClaude, submitPrompt, waitForPane } from '../../testing/claude-in-tmux.ts';
+import { PERMISSION_QUESTION } from '../../testing/claude-pane.ts';
+import { startScriptedMessagesApi, type ScriptedMessagesApi } from '../../testing/scripted-messages-api.ts';
+import { startTmuxServer, type TmuxServer } from '../../testing/tmux-server.ts';
 
 const CLI_TIMEOUT_MS = 60_000;
 

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 
-const ORC = fileURLToPath(new URL('../../cli/orc.ts', import.meta.url));
+const ORC = fileURLToPath(new URL('../cli/orc.ts', import.meta.url));
 
 export interface OrcResult {
   code: number;

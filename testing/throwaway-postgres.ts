@@ -78,8 +78,9 @@ async function startCluster(): Promise<ThrowawayPostgres> {
   return {
     url,
     async stop() {
-      server.kill('SIGINT');
-      await new Promise((r) => server.once('exit', r));
+      // pg_ctl stops the postmaster itself; a signal to runuser would not reach it.
+      await run(...wrap(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop'])).catch(() => undefined);
+      if (server.exitCode === null) server.kill('SIGKILL');
       await rm(dir, { recursive: true, force: true });
     },
   };

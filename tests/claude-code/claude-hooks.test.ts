@@ -4,12 +4,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareClaudeCodeEnv } from './claude-code.ts';
-import { launchClaude, submitPrompt, waitForPane } from './claude-in-tmux.ts';
-import { startHookRecorder, type HookRecorder, type RecordedHook } from './hook-recorder.ts';
-import { startScriptedMessagesApi, type ScriptedMessagesApi } from './scripted-messages-api.ts';
-import { startTmuxServer, type TmuxServer } from './tmux-server.ts';
-import { waitFor } from './wait-for.ts';
+import { prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
+import { launchClaude, submitPrompt, waitForPane } from '../../testing/claude-in-tmux.ts';
+import { startHookRecorder, type HookRecorder, type RecordedHook } from '../../testing/hook-recorder.ts';
+import { startScriptedMessagesApi, type ScriptedMessagesApi } from '../../testing/scripted-messages-api.ts';
+import { startTmuxServer, type TmuxServer } from '../../testing/tmux-server.ts';
+import { waitFor } from '../../testing/wait-for.ts';
 
 const CLI_TIMEOUT_MS = 60_000;
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
-import { startStack } from '../../scripts/stack/stack.ts';
+import { startStack } from '../scripts/stack/stack.ts';
 import { freePort } from './free-port.ts';
 import { startThrowawayPostgres } from './throwaway-postgres.ts';
 
