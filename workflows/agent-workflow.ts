@@ -29,6 +29,13 @@ const CONFIRM_TIMEOUT = '30 seconds';
 const MAX_MESSAGE_CHARS = 100_000;
 const RECENT_MESSAGES_KEPT = 20;
 
+/** An activity failure wraps the activity's own error; people want the latter's words. */
+function rootMessage(err: unknown): string {
+  let current = err;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(current);
+}
+
 export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentStatus> {
   const { spec } = input;
   // Host activities run only on the worker of the host where the agent's tmux lives; the
@@ -155,7 +162,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
       }
     } catch (err) {
       message.state = 'failed';
-      message.error = err instanceof Error ? err.message : String(err);
+      message.error = rootMessage(err);
     }
     inbox.splice(inbox.indexOf(message), 1);
     recent.push(message);
@@ -169,7 +176,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
       state = 'idle';
     } catch (err) {
       state = 'failed';
-      lastError = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+      lastError = rootMessage(err);
       await condition(allHandlersFinished);
       return status();
     }

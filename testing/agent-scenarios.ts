@@ -1,0 +1,55 @@
+// Recorded agent-workflow runs. Their histories are committed (workflows/histories) and
+// replayed by the tests, so a change to the workflow that would break running agents fails CI.
+import { WorkflowUpdateStage } from '@temporalio/client';
+import { agentEventSignal, awaitLaunchUpdate, captureUpdate, sendMessageUpdate, stopUpdate } from '../workflows/agent-messages.ts';
+import { agentWorkflow } from '../workflows/agent-workflow.ts';
+import { fakeSpec, type Harness } from './workflow-harness.ts';
+
+export interface Scenario {
+  name: string;
+  /** Runs the scenario to the workflow's end and returns its workflow id. */
+  run(harness: Harness): Promise<string>;
+}
+
+export const agentScenarios: Scenario[] = [
+  {
+    name: 'agent-generic-lifecycle',
+    async run(harness) {
+      const spec = fakeSpec(harness.hostName, { agent: 'generic' });
+      const handle = await harness.client.workflow.start(agentWorkflow, {
+        taskQueue: harness.taskQueue,
+        workflowId: `agent/${spec.team}/${spec.agent}-${Date.now()}`,
+        args: [{ spec }],
+      });
+      await handle.executeUpdate(awaitLaunchUpdate);
+      const first = await handle.startUpdate(sendMessageUpdate, { args: [{ text: 'echo one', from: 'human:admin' }], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      const second = await handle.startUpdate(sendMessageUpdate, { args: [{ text: 'echo two', from: 'human:admin' }], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      await Promise.all([first.result(), second.result()]);
+      await handle.executeUpdate(captureUpdate, { args: [{ lines: 20 }] });
+      await handle.executeUpdate(stopUpdate);
+      await handle.result();
+      return handle.workflowId;
+    },
+  },
+  {
+    name: 'agent-claude-code-confirmed',
+    async run(harness) {
+      const spec = fakeSpec(harness.hostName, { agent: 'claude', kind: 'claude-code', argv: ['claude', '--permission-mode', 'default'] });
+      const handle = await harness.client.workflow.start(agentWorkflow, {
+        taskQueue: harness.taskQueue,
+        workflowId: `agent/${spec.team}/${spec.agent}-${Date.now()}`,
+        args: [{ spec }],
+      });
+      await handle.executeUpdate(awaitLaunchUpdate);
+      harness.host.onType = async (input) => {
+        await handle.signal(agentEventSignal, { kind: 'prompt-submitted', prompt: input.text });
+        return { typedAt: new Date().toISOString(), alreadyTyped: false, confirmedByPane: false };
+      };
+      await handle.executeUpdate(sendMessageUpdate, { args: [{ text: 'reply with pong', from: 'human:admin' }] });
+      await handle.signal(agentEventSignal, { kind: 'turn-finished' });
+      await handle.executeUpdate(stopUpdate);
+      await handle.result();
+      return handle.workflowId;
+    },
+  },
+];

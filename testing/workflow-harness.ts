@@ -1,0 +1,103 @@
+// Runs the real agent workflow on a real Temporal server with mocked host activities:
+// one worker for workflow tasks, one for the fake host's activity queue.
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { HostActivities, TypeMessageInput, TypeMessageResult } from '../activities/host-activities.ts';
+import { hostTaskQueue } from '../domain/names.ts';
+import type { AgentSpec } from '../workflows/agent-types.ts';
+
+export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+export interface FakeHost {
+  activities: HostActivities;
+  typed: TypeMessageInput[];
+  stops: number;
+  /** Decide what typing a message does; default: confirmed by the pane. */
+  onType: (input: TypeMessageInput) => Promise<TypeMessageResult> | TypeMessageResult;
+  /** Decide what launching does; default: pane %1. */
+  onLaunch: (spec: AgentSpec) => Promise<{ paneId: string }> | { paneId: string };
+}
+
+export function createFakeHost(): FakeHost {
+  const host: FakeHost = {
+    typed: [],
+    stops: 0,
+    onType: () => ({ typedAt: new Date().toISOString(), alreadyTyped: false, confirmedByPane: true }),
+    onLaunch: () => ({ paneId: '%1' }),
+    activities: {
+      launchAgent: async ({ spec }) => host.onLaunch(spec),
+      typeMessage: async (input) => {
+        host.typed.push(input);
+        return host.onType(input);
+      },
+      capturePane: async ({ lines }) => ({ text: `fake pane, last ${lines} lines` }),
+      stopAgent: async () => {
+        host.stops += 1;
+        return { historyFile: null };
+      },
+    },
+  };
+  return host;
+}
+
+export function fakeSpec(hostName: string, overrides: Partial<AgentSpec> = {}): AgentSpec {
+  return {
+    team: 'wf',
+    agent: 'dev',
+    host: hostName,
+    projectDir: '/tmp',
+    argv: ['bash'],
+    kind: 'generic',
+    env: {},
+    orcUrl: 'http://127.0.0.1:3000',
+    agentToken: 'orc_agt_test',
+    ...overrides,
+  };
+}
+
+export interface Harness {
+  client: Client;
+  taskQueue: string;
+  hostName: string;
+  host: FakeHost;
+  run<T>(body: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function createHarness(address: string): Promise<Harness> {
+  const suffix = randomUUID().slice(0, 8);
+  const taskQueue = `wf-test-${suffix}`;
+  const hostName = `fake-${suffix}`;
+  const host = createFakeHost();
+  const nativeConnection = await NativeConnection.connect({ address });
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection });
+  // Bundled once: a worker runs only once, so each run() makes fresh workers from this bundle.
+  const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+  return {
+    client,
+    taskQueue,
+    hostName,
+    host,
+    async run(body) {
+      const workflowWorker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle });
+      const activityWorker = await Worker.create({ connection: nativeConnection, taskQueue: hostTaskQueue(hostName), activities: host.activities });
+      return workflowWorker.runUntil(activityWorker.runUntil(body));
+    },
+    async close() {
+      await connection.close();
+      await nativeConnection.close();
+    },
+  };
+}
+
+const quietLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};
