@@ -48,7 +48,7 @@ export async function waitForPane(tmux: TmuxServer, target: string, test: (pane:
       { timeoutMs, describe },
     );
   } catch (error) {
-    throw new Error(`${String(error)}\n--- pane ${target} ---\n${last}`);
+    throw new Error(`${String(error)}\n--- pane ${target} ---\n${last}`, { cause: error });
   }
 }
 

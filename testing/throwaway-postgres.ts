@@ -71,7 +71,7 @@ async function startCluster(): Promise<ThrowawayPostgres> {
       await probe.end();
       break;
     } catch (err) {
-      if (Date.now() > deadline) throw new Error(`throwaway PostgreSQL did not start: ${String(err)}`);
+      if (Date.now() > deadline) throw new Error(`throwaway PostgreSQL did not start: ${String(err)}`, { cause: err });
       await new Promise((r) => setTimeout(r, 200));
     }
   }
