@@ -54,9 +54,10 @@ export PATH="$VENV/bin:$PATH"
 export TEMPORAL_CLI="$VENV/bin/temporal"
 say "$("$TEMPORAL_CLI" --version)"
 
-# The project's packages (the lockfile pins every version).
+# The project's packages, at the versions the lockfile pins. (`npm install`, not `npm ci`:
+# npm 11's ci rejects lockfiles that omit other platforms' optional packages.)
 if [ ! -d "$ORC_ROOT/node_modules/@temporalio/worker" ] || [ "$ORC_ROOT/package-lock.json" -nt "$ORC_ROOT/node_modules/.package-lock.json" ]; then
   say "installing npm packages"
-  (cd "$ORC_ROOT" && npm ci --no-audit --no-fund >/dev/null)
+  (cd "$ORC_ROOT" && npm install --no-audit --no-fund </dev/null >/dev/null)
 fi
 say "ready"
