@@ -28,7 +28,7 @@ async function startViaNpmStart(env: NodeJS.ProcessEnv): Promise<StartedStack> {
   const readyLine = await new Promise<string>((resolve, reject) => {
     lines.on('line', (line) => {
       process.stdout.write(`    ${line}\n`);
-      if (/\bready in\b/.test(line)) resolve(line);
+      if (/^\[orc\] ready in /.test(line)) resolve(line);
     });
     child.once('exit', (code) => reject(new Error(`npm start exited with ${code} before ready`)));
   });
@@ -74,7 +74,7 @@ const fmt = (n: number) => `${Math.round(n)} ms`;
 
 function printSummary(label: string, samples: number[]) {
   const s = summary(samples);
-  console.log(`  ${label.padEnd(58)} n=${String(s.n).padStart(3)}  p50 ${fmt(s.p50).padStart(7)}  p95 ${fmt(s.p95).padStart(7)}  max ${fmt(s.max).padStart(7)}`);
+  console.log(`  ${label.padEnd(64)} n=${String(s.n).padStart(3)}  p50 ${fmt(s.p50).padStart(7)}  p95 ${fmt(s.p95).padStart(7)}  max ${fmt(s.max).padStart(7)}`);
   return s;
 }
 
