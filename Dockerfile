@@ -11,17 +11,19 @@ FROM ${NODE_IMAGE} AS base
 WORKDIR /app
 
 # Every dependency, dev ones included: the web build needs vite and svelte, and the worker
-# needs the Claude Code CLI (a devDependency) to launch agents.
+# needs the Claude Code CLI (a devDependency) to launch agents. `npm install` at the versions
+# package-lock.json pins, as .ci/provision.sh does: npm 11's `npm ci` rejects this lockfile,
+# which omits other platforms' optional packages. Go back to `npm ci` once it accepts it.
 FROM base AS deps
 COPY package.json package-lock.json ./
 COPY web/package.json web/package.json
-RUN npm ci --no-audit --no-fund
+RUN npm install --no-audit --no-fund
 
 # Runtime dependencies only, for the web app and the migrate job.
 FROM base AS prod-deps
 COPY package.json package-lock.json ./
 COPY web/package.json web/package.json
-RUN npm ci --omit=dev --no-audit --no-fund
+RUN npm install --omit=dev --no-audit --no-fund
 
 FROM deps AS build
 COPY . .

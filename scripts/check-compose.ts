@@ -59,7 +59,10 @@ function interpolateTree(node: Json, env: NodeJS.ProcessEnv, problems: string[],
 function loadComposeSchema(): object {
   const require = createRequire(import.meta.url);
   const dir = dirname(require.resolve('dclint/package.json'));
-  return JSON.parse(readFileSync(join(dir, 'schemas', 'compose.schema.json'), 'utf8')) as object;
+  const schema = JSON.parse(readFileSync(join(dir, 'schemas', 'compose.schema.json'), 'utf8')) as { $schema?: string };
+  // It names draft-07 by an https URL that Ajv does not know; Ajv's default dialect is draft-07.
+  delete schema.$schema;
+  return schema;
 }
 
 /** depends_on in either form, as target -> condition. */
@@ -186,7 +189,7 @@ export function checkCompose(file: string, env: NodeJS.ProcessEnv = process.env)
             ? { hostIp: typeof port.host_ip === 'string' ? port.host_ip : null, published: port.published === undefined ? null : String(port.published) }
             : { hostIp: null, published: null };
       if (hostIp !== '127.0.0.1') {
-        problems.push(`${where}.ports: "${JSON.stringify(port)}" is published on ${hostIp ?? 'every interface'}; publish on 127.0.0.1 only (the services behind it have no authentication of their own)`);
+        problems.push(`${where}.ports: ${typeof port === 'string' ? `"${port}"` : JSON.stringify(port)} is published on ${hostIp ?? 'every interface'}; publish on 127.0.0.1 only (the services behind it have no authentication of their own)`);
       }
       if (hostPort) {
         const key = `${hostIp ?? '*'}:${hostPort}`;
