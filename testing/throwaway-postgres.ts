@@ -52,7 +52,9 @@ async function startCluster(): Promise<ThrowawayPostgres> {
   const dataDir = join(dir, 'data');
   // initdb refuses to run as root; the cluster then belongs to the postgres user.
   const asRoot = process.getuid?.() === 0;
-  const wrap = (cmd: string, args: string[]): [string, string[]] => (asRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]);
+  // runuser lives in sbin, which a non-login PATH may lack.
+  const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((p) => existsSync(p)) ?? 'runuser';
+  const wrap = (cmd: string, args: string[]): [string, string[]] => (asRoot ? [runuser, ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]);
   if (asRoot) {
     const { stdout } = await run('id', ['-u', 'postgres']);
     const { stdout: gid } = await run('id', ['-g', 'postgres']);
