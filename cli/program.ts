@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { createOrcClient, readClientSettings, type OrcClient } from './client.ts';
 import { registerAgentCommands } from './commands/agent.ts';
 import { registerCaptureCommand } from './commands/capture.ts';
+import { registerCheckinCommands } from './commands/checkin.ts';
+import { registerLogCommand } from './commands/log.ts';
 import { registerSendCommand } from './commands/send.ts';
 import { registerStatusCommand } from './commands/status.ts';
 import type { CommandContext } from './context.ts';
@@ -25,5 +27,7 @@ export function buildProgram(): Command {
   registerSendCommand(program, context);
   registerCaptureCommand(program, context);
   registerStatusCommand(program, context);
+  registerCheckinCommands(program, context);
+  registerLogCommand(program, context);
   return program;
 }

@@ -4,14 +4,19 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { HostActivities, TypeMessageInput, TypeMessageResult } from '../activities/host-activities.ts';
+import type { TypeMessageInput, TypeMessageResult } from '../activities/host-activities.ts';
+import type { HostQueueActivities } from '../activities/host-queue.ts';
+import type { RecordActivities } from '../activities/record-activities.ts';
 import { hostTaskQueue } from '../domain/names.ts';
 import type { AgentSpec } from '../workflows/agent-types.ts';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
 export interface FakeHost {
-  activities: HostActivities;
+  activities: HostQueueActivities;
+  records: RecordActivities;
+  recorded: { messages: unknown[]; checkins: unknown[] };
+  checkpoints: string[];
   typed: TypeMessageInput[];
   stops: number;
   /** Decide what typing a message does; default: confirmed by the pane. */
@@ -36,6 +41,21 @@ export function createFakeHost(): FakeHost {
       stopAgent: async () => {
         host.stops += 1;
         return { historyFile: null };
+      },
+      checkpointWorkspace: async ({ workspaceDir }) => {
+        host.checkpoints.push(workspaceDir);
+        return { outcome: 'clean' as const };
+      },
+      prepareAgentWorktree: async ({ team, agent }) => ({ worktreeDir: `/tmp/worktrees/${team}/${agent}`, branch: `orc/${team}/${agent}`, created: true }),
+    },
+    recorded: { messages: [], checkins: [] },
+    checkpoints: [],
+    records: {
+      recordMessage: async (args) => {
+        host.recorded.messages.push(args);
+      },
+      recordCheckin: async (args) => {
+        host.recorded.checkins.push(args);
       },
     },
   };
@@ -82,7 +102,7 @@ export async function createHarness(address: string): Promise<Harness> {
     hostName,
     host,
     async run(body) {
-      const workflowWorker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle });
+      const workflowWorker = await Worker.create({ connection: nativeConnection, taskQueue, workflowBundle, activities: host.records });
       const activityWorker = await Worker.create({ connection: nativeConnection, taskQueue: hostTaskQueue(hostName), activities: host.activities });
       return workflowWorker.runUntil(activityWorker.runUntil(body));
     },

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHostActivities } from '../activities/host-activities.ts';
 import { openDeliveryLedger } from '../activities/delivery-ledger.ts';
+import { createGit } from '../activities/git.ts';
+import { createGitActivities } from '../activities/git-activities.ts';
+import { createRecordActivities } from '../activities/record-activities.ts';
 import { createTmux } from '../activities/tmux.ts';
+import { createDatabase } from '../db/client.ts';
 import { WORKFLOW_TASK_QUEUE, hostTaskQueue } from '../domain/names.ts';
 import { readWorkerConfig } from './worker-config.ts';
 
@@ -13,17 +17,23 @@ async function run() {
   const config = readWorkerConfig();
   const hostDir = join(config.dataDir, 'hosts', config.hostName);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  // With a database, this worker also writes the records (communication log, check-ins).
+  const database = config.databaseUrl ? createDatabase(config.databaseUrl, { max: 2 }) : null;
   try {
-    const activities = createHostActivities({
-      tmux: createTmux(config.tmuxSocket),
-      ledger: await openDeliveryLedger(join(hostDir, 'delivered-message-ids')),
-      dataDir: hostDir,
-    });
+    const activities = {
+      ...createHostActivities({
+        tmux: createTmux(config.tmuxSocket),
+        ledger: await openDeliveryLedger(join(hostDir, 'delivered-message-ids')),
+        dataDir: hostDir,
+      }),
+      ...createGitActivities({ git: createGit(), dataDir: hostDir }),
+    };
     const workflowWorker = await Worker.create({
       connection,
       namespace: config.namespace,
       taskQueue: WORKFLOW_TASK_QUEUE,
       workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
+      ...(database ? { activities: createRecordActivities({ db: database.db }) } : {}),
     });
     const hostWorker = await Worker.create({
       connection,
@@ -36,6 +46,7 @@ async function run() {
     await Promise.all([workflowWorker.run(), hostWorker.run()]);
   } finally {
     await connection.close();
+    await database?.sql.end({ timeout: 5 });
   }
 }
 

@@ -8,6 +8,7 @@ export interface WorkerConfig {
   namespace: string;
   hostName: string;
   dataDir: string;
+  databaseUrl: string | null;
   tmuxSocket: { name?: string; path?: string };
 }
 
@@ -17,6 +18,7 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     namespace: env.TEMPORAL_NAMESPACE ?? 'default',
     hostName: normalizeHostName(env.ORC_HOST_NAME ?? hostname()),
     dataDir: resolve(env.ORC_DATA_DIR ?? '.data'),
+    databaseUrl: env.DATABASE_URL || null,
     tmuxSocket: { name: env.ORC_TMUX_SOCKET || undefined, path: env.ORC_TMUX_SOCKET_PATH || undefined },
   };
 }

@@ -1,7 +1,7 @@
 // Signals, queries and updates of the agent workflow, defined beside it so that clients
 // (the web API, tests) use the very same typed objects.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AgentEvent, AgentMessage, AgentStatus, CaptureInput, SendMessageInput } from './agent-types.ts';
+import type { AgentEvent, AgentMessage, AgentStatus, CaptureInput, Checkin, ScheduleCheckinInput, SendMessageInput } from './agent-types.ts';
 
 export const statusQuery = defineQuery<AgentStatus>('status');
 
@@ -16,3 +16,14 @@ export const captureUpdate = defineUpdate<{ text: string }, [CaptureInput]>('cap
 export const stopUpdate = defineUpdate<AgentStatus>('stop');
 
 export const agentEventSignal = defineSignal<[AgentEvent]>('agentEvent');
+
+/** Schedules a check-in: a durable timer whose note is delivered to the agent when due. */
+export const scheduleCheckinUpdate = defineUpdate<Checkin, [ScheduleCheckinInput]>('scheduleCheckin');
+
+export const cancelCheckinUpdate = defineUpdate<Checkin, [{ id: string }]>('cancelCheckin');
+
+/** Queues a message without waiting for delivery: for workflows (a team, a failing agent) telling an agent something. */
+export const enqueueMessageSignal = defineSignal<[SendMessageInput]>('enqueueMessage');
+
+/** Asks the agent to stop (from its team, which cannot wait on an update of another workflow). */
+export const stopSignal = defineSignal('stop');

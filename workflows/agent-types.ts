@@ -18,6 +18,30 @@ export interface AgentSpec {
   orcUrl: string;
   /** A token that can act only as this agent (hooks, its own check-ins, messages as itself). */
   agentToken: string;
+  /** The agent's role in its team, and the agent it reports to (`team/agent`), if any. */
+  role?: string | null;
+  manager?: string | null;
+  /** Where the agent works: the project dir, or its own git worktree. Defaults to projectDir. */
+  workspaceDir?: string | null;
+  /** A check-in the agent gets every this many ms when it has scheduled none itself. */
+  checkinIntervalMs?: number | null;
+  /** Commit the workspace every this many ms if it changed; null: never. */
+  gitCheckpointMs?: number | null;
+  /** The first message, delivered once the CLI is ready (its brief and team roster). */
+  initialMessage?: string | null;
+}
+
+export interface Checkin {
+  id: string;
+  dueAt: string;
+  note: string;
+  createdBy: string;
+}
+
+export interface ScheduleCheckinInput {
+  delayMs: number;
+  note: string;
+  createdBy: string;
 }
 
 export type MessageState = 'queued' | 'typing' | 'confirmed' | 'unconfirmed' | 'failed';
@@ -47,12 +71,16 @@ export interface AgentStatus {
   startedAt: string;
   lastError: string | null;
   recentMessages: AgentMessage[];
+  checkins: Checkin[];
+  nextCheckinAt: string | null;
+  lastCheckpoint: { at: string; outcome: string } | null;
 }
 
 /** What hooks (or the pane watcher) tell the workflow about the agent. */
 export type AgentEvent =
   | { kind: 'prompt-submitted'; prompt: string }
   | { kind: 'turn-finished' }
+  | { kind: 'permission-requested'; tool: string }
   | { kind: 'notification'; message: string }
   | { kind: 'session-started' };
 
@@ -71,6 +99,8 @@ export interface AgentSnapshot {
   state: AgentState;
   startedAt: string;
   inbox: AgentMessage[];
+  checkins: Checkin[];
+  nextCheckpointAt: number | null;
 }
 
 export interface AgentWorkflowInput {

@@ -4,7 +4,16 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createHarness, fakeSpec, type Harness } from '../testing/workflow-harness.ts';
-import { agentEventSignal, awaitLaunchUpdate, captureUpdate, sendMessageUpdate, statusQuery, stopUpdate } from './agent-messages.ts';
+import {
+  agentEventSignal,
+  awaitLaunchUpdate,
+  cancelCheckinUpdate,
+  captureUpdate,
+  scheduleCheckinUpdate,
+  sendMessageUpdate,
+  statusQuery,
+  stopUpdate,
+} from './agent-messages.ts';
 import type { AgentSpec } from './agent-types.ts';
 import { agentWorkflow } from './agent-workflow.ts';
 
@@ -122,6 +131,65 @@ describe('agentWorkflow', () => {
       } finally {
         harness.host.onLaunch = () => ({ paneId: '%1' });
       }
+    });
+  });
+});
+
+describe('agentWorkflow check-ins', () => {
+  it('fires each check-in once, in due order, as a message carrying its note', async () => {
+    await harness.run(async () => {
+      const handle = await startAgent();
+      await handle.executeUpdate(awaitLaunchUpdate);
+      const later = await handle.executeUpdate(scheduleCheckinUpdate, { args: [{ delayMs: 2_500, note: 'second', createdBy: 'wf/dev' }] });
+      const sooner = await handle.executeUpdate(scheduleCheckinUpdate, { args: [{ delayMs: 1_200, note: 'first', createdBy: 'wf/dev' }] });
+      expect((await handle.query(statusQuery)).nextCheckinAt).toBe(sooner.dueAt);
+      await expect
+        .poll(() => harness.host.typed.filter((t) => t.agentId === handle.workflowId).map((t) => t.text), { timeout: 10_000 })
+        .toEqual(['Check-in (scheduled by wf/dev): first', 'Check-in (scheduled by wf/dev): second']);
+      const status = await handle.query(statusQuery);
+      expect(status.checkins).toEqual([]);
+      expect(Date.parse(status.recentMessages[1]?.queuedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(later.dueAt));
+      await handle.executeUpdate(stopUpdate);
+    });
+  });
+
+  it('cancels a pending check-in, and refuses unknown ids and bad delays', async () => {
+    await harness.run(async () => {
+      const handle = await startAgent();
+      await handle.executeUpdate(awaitLaunchUpdate);
+      const checkin = await handle.executeUpdate(scheduleCheckinUpdate, { args: [{ delayMs: 60_000, note: 'later', createdBy: 'human:admin' }] });
+      expect((await handle.executeUpdate(cancelCheckinUpdate, { args: [{ id: checkin.id }] })).id).toBe(checkin.id);
+      expect((await handle.query(statusQuery)).checkins).toEqual([]);
+      const unknown = await handle.executeUpdate(cancelCheckinUpdate, { args: [{ id: checkin.id }] }).catch((err: unknown) => err);
+      expect(String((unknown as Error).cause)).toContain(`no pending check-in ${checkin.id}`);
+      const tooSoon = await handle.executeUpdate(scheduleCheckinUpdate, { args: [{ delayMs: 10, note: 'x', createdBy: 'human:admin' }] }).catch((err: unknown) => err);
+      expect(String((tooSoon as Error).cause)).toContain('between 1 second and 30 days');
+      await handle.executeUpdate(stopUpdate);
+    });
+  });
+
+  it('holds messages for Claude Code while it works, then delivers them in order', async () => {
+    await harness.run(async () => {
+      const handle = await startAgent({ kind: 'claude-code' });
+      await handle.executeUpdate(awaitLaunchUpdate);
+      harness.host.onType = async (input) => {
+        await handle.signal(agentEventSignal, { kind: 'prompt-submitted', prompt: input.text });
+        return { typedAt: new Date().toISOString(), alreadyTyped: false, confirmedByPane: false };
+      };
+      await handle.signal(agentEventSignal, { kind: 'prompt-submitted', prompt: 'typed by a person at the terminal' });
+      const first = await handle.startUpdate(sendMessageUpdate, { args: [{ text: 'one', from: 'wf/pm' }], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      const second = await handle.startUpdate(sendMessageUpdate, { args: [{ text: 'two', from: 'wf/pm' }], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(harness.host.typed.filter((t) => t.agentId === handle.workflowId)).toHaveLength(0);
+      expect((await handle.query(statusQuery)).inbox).toBe(2);
+      await handle.signal(agentEventSignal, { kind: 'turn-finished' });
+      expect((await first.result()).state).toBe('confirmed');
+      // The first message started a new turn: the second waits for that turn to finish.
+      expect((await handle.query(statusQuery)).state).toBe('working');
+      await handle.signal(agentEventSignal, { kind: 'turn-finished' });
+      expect((await second.result()).state).toBe('confirmed');
+      expect(harness.host.typed.filter((t) => t.agentId === handle.workflowId).map((t) => t.text)).toEqual(['one', 'two']);
+      await handle.executeUpdate(stopUpdate);
     });
   });
 });

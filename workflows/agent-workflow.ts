@@ -1,5 +1,6 @@
 // The whole life of one agent: launch its CLI in tmux, deliver its inbox one message at a
-// time (typed once, then confirmed), answer status, capture its pane, stop it.
+// time (typed once, then confirmed) when the agent is ready for it, fire its check-ins and
+// git checkpoints on durable timers, answer status, capture its pane, stop it.
 import {
   ApplicationFailure,
   allHandlersFinished,
@@ -10,24 +11,32 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { HostActivities } from '../activities/host-activities.ts';
+import type { HostQueueActivities } from '../activities/host-queue.ts';
+import type { RecordActivities } from '../activities/record-activities.ts';
 import type { AgentState } from '../domain/agent-state.ts';
 import { agentWorkflowId, hostTaskQueue } from '../domain/names.ts';
 import {
   agentEventSignal,
   awaitLaunchUpdate,
+  cancelCheckinUpdate,
   captureUpdate,
+  enqueueMessageSignal,
+  scheduleCheckinUpdate,
   sendMessageUpdate,
   statusQuery,
+  stopSignal,
   stopUpdate,
 } from './agent-messages.ts';
-import type { AgentEvent, AgentMessage, AgentStatus, AgentWorkflowInput } from './agent-types.ts';
+import type { AgentEvent, AgentMessage, AgentStatus, AgentWorkflowInput, Checkin } from './agent-types.ts';
 import { promptMatches } from './prompt-match.ts';
 
 /** How long a typed message may wait for the agent's confirmation before it is reported unconfirmed. */
 const CONFIRM_TIMEOUT = '30 seconds';
 const MAX_MESSAGE_CHARS = 100_000;
 const RECENT_MESSAGES_KEPT = 20;
+const MAX_PENDING_CHECKINS = 100;
+const MIN_CHECKIN_MS = 1_000;
+const MAX_CHECKIN_MS = 30 * 24 * 3600_000;
 
 /** An activity failure wraps the activity's own error; people want the latter's words. */
 function rootMessage(err: unknown): string {
@@ -38,26 +47,53 @@ function rootMessage(err: unknown): string {
 
 export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentStatus> {
   const { spec } = input;
+  const agentId = `${spec.team}/${spec.agent}`;
   // Host activities run only on the worker of the host where the agent's tmux lives; the
   // schedule-to-close bound makes a dead host surface as an error instead of a hang.
-  const host = proxyActivities<HostActivities>({
+  const host = proxyActivities<HostQueueActivities>({
     taskQueue: hostTaskQueue(spec.host),
     startToCloseTimeout: '1 minute',
     scheduleToCloseTimeout: '3 minutes',
     retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds', maximumAttempts: 5 },
   });
+  // Records go to PostgreSQL from any worker. They run beside the agent's work, never in its
+  // way: a database outage delays the log, not the messages.
+  const recordActivities = proxyActivities<RecordActivities>({
+    // The queue this workflow runs on: its workers are the ones holding a database.
+    taskQueue: workflowInfo().taskQueue,
+    startToCloseTimeout: '30 seconds',
+    scheduleToCloseTimeout: '30 minutes',
+    retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  });
+  const pendingRecords = new Set<Promise<unknown>>();
+  const track = (promise: Promise<unknown>) => {
+    const settled = promise.catch(() => undefined).finally(() => pendingRecords.delete(settled));
+    pendingRecords.add(settled);
+  };
+  const records = {
+    recordMessage: (args: Parameters<RecordActivities['recordMessage']>[0]) => track(recordActivities.recordMessage(args)),
+    recordCheckin: (args: Parameters<RecordActivities['recordCheckin']>[0]) => track(recordActivities.recordCheckin(args)),
+  };
 
   let state: AgentState = input.snapshot?.state ?? 'provisioning';
   let paneId: string | null = input.snapshot?.paneId ?? null;
   let lastError: string | null = null;
   let stopRequested = false;
+  let lastCheckpoint: AgentStatus['lastCheckpoint'] = null;
   const startedAt = input.snapshot?.startedAt ?? new Date().toISOString();
   const inbox: AgentMessage[] = [...(input.snapshot?.inbox ?? [])];
+  const checkins: Checkin[] = [...(input.snapshot?.checkins ?? [])];
+  let nextCheckpointAt: number | null =
+    input.snapshot?.nextCheckpointAt ?? (spec.gitCheckpointMs ? Date.now() + spec.gitCheckpointMs : null);
+  // Bumped on every change that could bring a timer forward, so the main loop re-plans.
+  let planVersion = 0;
   const recent: AgentMessage[] = [];
   const submittedPrompts: string[] = [];
 
+  const pendingCheckins = () => [...checkins].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+
   const status = (): AgentStatus => ({
-    id: `${spec.team}/${spec.agent}`,
+    id: agentId,
     team: spec.team,
     agent: spec.agent,
     host: spec.host,
@@ -70,9 +106,28 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
     startedAt,
     lastError,
     recentMessages: recent.slice(-RECENT_MESSAGES_KEPT),
+    checkins: pendingCheckins(),
+    nextCheckinAt: pendingCheckins()[0]?.dueAt ?? null,
+    lastCheckpoint,
   });
 
   const isClosed = () => state === 'stopped' || state === 'failed';
+
+  function enqueue(text: string, from: string): AgentMessage {
+    const message: AgentMessage = { id: uuid4(), from, text, state: 'queued', queuedAt: new Date().toISOString() };
+    inbox.push(message);
+    return message;
+  }
+
+  function recordMessage(message: AgentMessage): void {
+    records.recordMessage({ team: spec.team, recipient: agentId, message: { ...message } });
+  }
+
+  function validateText(text: string) {
+    if (text.trim() === '') throw new Error('message text is empty');
+    if (text.length > MAX_MESSAGE_CHARS) throw new Error(`message is ${text.length} characters; the limit is ${MAX_MESSAGE_CHARS}`);
+    if (isClosed() || stopRequested) throw new Error(`agent ${agentId} is ${state}; start it again first`);
+  }
 
   setHandler(statusQuery, status);
 
@@ -85,16 +140,53 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
   setHandler(
     sendMessageUpdate,
     async ({ text, from }) => {
-      const message: AgentMessage = { id: uuid4(), from, text, state: 'queued', queuedAt: new Date().toISOString() };
-      inbox.push(message);
+      const message = enqueue(text, from);
+      recordMessage(message);
       await condition(() => message.state !== 'queued' && message.state !== 'typing');
       return message;
     },
+    { validator: ({ text }) => validateText(text) },
+  );
+
+  setHandler(enqueueMessageSignal, ({ text, from }) => {
+    if (text.trim() === '' || isClosed() || stopRequested) return;
+    enqueue(text.slice(0, MAX_MESSAGE_CHARS), from);
+  });
+
+  setHandler(
+    scheduleCheckinUpdate,
+    async ({ delayMs, note, createdBy }) => {
+      const checkin: Checkin = { id: uuid4().slice(0, 8), dueAt: new Date(Date.now() + delayMs).toISOString(), note, createdBy };
+      checkins.push(checkin);
+      planVersion++;
+      records.recordCheckin({ team: spec.team, agent: spec.agent, checkin, state: 'pending', at: new Date().toISOString() });
+      return checkin;
+    },
     {
-      validator: ({ text }) => {
-        if (text.trim() === '') throw new Error('message text is empty');
-        if (text.length > MAX_MESSAGE_CHARS) throw new Error(`message is ${text.length} characters; the limit is ${MAX_MESSAGE_CHARS}`);
-        if (isClosed() || stopRequested) throw new Error(`agent ${spec.team}/${spec.agent} is ${state}; start it again first`);
+      validator: ({ delayMs, note }) => {
+        if (!Number.isFinite(delayMs) || delayMs < MIN_CHECKIN_MS || delayMs > MAX_CHECKIN_MS) {
+          throw new Error('a check-in is due between 1 second and 30 days from now');
+        }
+        if (note.trim() === '' || note.length > 10_000) throw new Error('a check-in note is 1 to 10000 characters');
+        if (checkins.length >= MAX_PENDING_CHECKINS) throw new Error(`agent ${agentId} already has ${MAX_PENDING_CHECKINS} pending check-ins; cancel some first`);
+        if (isClosed() || stopRequested) throw new Error(`agent ${agentId} is ${state}`);
+      },
+    },
+  );
+
+  setHandler(
+    cancelCheckinUpdate,
+    async ({ id }) => {
+      const index = checkins.findIndex((c) => c.id === id);
+      const [checkin] = checkins.splice(index, 1);
+      if (!checkin) throw ApplicationFailure.nonRetryable(`no pending check-in ${id}`, 'NotFound');
+      planVersion++;
+      records.recordCheckin({ team: spec.team, agent: spec.agent, checkin, state: 'cancelled', at: new Date().toISOString() });
+      return checkin;
+    },
+    {
+      validator: ({ id }) => {
+        if (!checkins.some((c) => c.id === id)) throw new Error(`no pending check-in ${id} for ${agentId}; list them with: orc checkins`);
       },
     },
   );
@@ -108,7 +200,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
     {
       validator: ({ lines }) => {
         if (!Number.isInteger(lines) || lines < 1 || lines > 100_000) throw new Error('lines must be a whole number from 1 to 100000');
-        if (isClosed()) throw new Error(`agent ${spec.team}/${spec.agent} is ${state}; it has no pane to capture`);
+        if (isClosed()) throw new Error(`agent ${agentId} is ${state}; it has no pane to capture`);
       },
     },
   );
@@ -119,21 +211,40 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
     return status();
   });
 
+  setHandler(stopSignal, () => {
+    stopRequested = true;
+  });
+
   setHandler(agentEventSignal, (event: AgentEvent) => {
+    if (state === 'provisioning' || isClosed()) {
+      if (event.kind === 'prompt-submitted') submittedPrompts.push(event.prompt);
+      return;
+    }
     switch (event.kind) {
       case 'prompt-submitted':
         submittedPrompts.push(event.prompt);
         if (submittedPrompts.length > 50) submittedPrompts.shift();
-        if (state !== 'provisioning') state = 'working';
+        state = 'working';
         break;
       case 'turn-finished':
-        if (state !== 'provisioning') state = 'idle';
+        state = 'idle';
+        break;
+      case 'permission-requested':
+        state = 'waiting-approval';
         break;
       case 'notification':
+        if (/permission/i.test(event.message)) state = 'waiting-approval';
+        break;
       case 'session-started':
         break;
     }
   });
+
+  /**
+   * Claude Code takes a message only between turns: while it works or a permission dialog is
+   * open, messages wait here, in order. Other CLIs give no such signal and get them at once.
+   */
+  const readyForMessage = () => spec.kind !== 'claude-code' || state === 'idle';
 
   async function deliver(message: AgentMessage): Promise<void> {
     if (paneId === null) return;
@@ -156,6 +267,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
         message.confirmedAt = new Date().toISOString();
         const index = submittedPrompts.findIndex((p) => promptMatches(p, message.text));
         if (index >= 0) submittedPrompts.splice(index, 1);
+        if (spec.kind === 'claude-code' && state === 'idle') state = 'working';
       } else {
         message.state = 'unconfirmed';
         message.error = 'typed into the agent, but the agent did not confirm it in time; it was not typed again';
@@ -167,7 +279,47 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
     inbox.splice(inbox.indexOf(message), 1);
     recent.push(message);
     if (recent.length > RECENT_MESSAGES_KEPT) recent.shift();
+    recordMessage(message);
   }
+
+  async function fireDueCheckins(): Promise<void> {
+    const now = Date.now();
+    for (const checkin of pendingCheckins()) {
+      if (Date.parse(checkin.dueAt) > now) break;
+      checkins.splice(checkins.indexOf(checkin), 1);
+      const message = enqueue(`Check-in (scheduled by ${checkin.createdBy}): ${checkin.note}`, `checkin:${checkin.id}`);
+      records.recordCheckin({ team: spec.team, agent: spec.agent, checkin, state: 'fired', at: new Date().toISOString() });
+      recordMessage(message);
+    }
+    // A team's cadence: when the agent has nothing scheduled, it gets the next regular check-in.
+    if (checkins.length === 0 && spec.checkinIntervalMs) {
+      const checkin: Checkin = {
+        id: uuid4().slice(0, 8),
+        dueAt: new Date(now + spec.checkinIntervalMs).toISOString(),
+        note: 'Regular check-in: review your progress, update your manager, and schedule your next step.',
+        createdBy: 'team cadence',
+      };
+      checkins.push(checkin);
+      records.recordCheckin({ team: spec.team, agent: spec.agent, checkin, state: 'pending', at: new Date().toISOString() });
+    }
+  }
+
+  async function checkpointIfDue(): Promise<void> {
+    if (nextCheckpointAt === null || Date.now() < nextCheckpointAt || !spec.gitCheckpointMs) return;
+    nextCheckpointAt = Date.now() + spec.gitCheckpointMs;
+    try {
+      const result = await host.checkpointWorkspace({ workspaceDir: spec.workspaceDir ?? spec.projectDir, agentId });
+      lastCheckpoint = { at: new Date().toISOString(), outcome: result.outcome === 'committed' ? `committed ${result.commit.slice(0, 12)}` : result.outcome };
+    } catch (err) {
+      lastCheckpoint = { at: new Date().toISOString(), outcome: `failed: ${rootMessage(err)}` };
+    }
+  }
+
+  const nextTimerAt = (): number | null => {
+    const due = [pendingCheckins()[0]?.dueAt, nextCheckpointAt].map((d) => (typeof d === 'string' ? Date.parse(d) : d));
+    const times = due.filter((t): t is number => typeof t === 'number');
+    return times.length ? Math.min(...times) : null;
+  };
 
   if (paneId === null) {
     try {
@@ -178,25 +330,36 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
       state = 'failed';
       lastError = rootMessage(err);
       await condition(allHandlersFinished);
+      await Promise.all(pendingRecords);
       return status();
     }
+    if (spec.initialMessage) recordMessage(enqueue(spec.initialMessage, `team:${spec.team}`));
+    if (spec.checkinIntervalMs) await fireDueCheckins();
   }
 
   for (;;) {
-    await condition(
-      () => stopRequested || inbox.some((m) => m.state === 'queued') || workflowInfo().continueAsNewSuggested,
-    );
+    const seenPlan = planVersion;
+    const wakeAt = nextTimerAt();
+    const hasDeliverable = () => readyForMessage() && inbox.some((m) => m.state === 'queued');
+    const woken = () => stopRequested || hasDeliverable() || planVersion !== seenPlan || workflowInfo().continueAsNewSuggested;
+    if (wakeAt === null) await condition(woken);
+    else if (wakeAt > Date.now()) await condition(woken, wakeAt - Date.now());
     if (stopRequested) break;
+    await fireDueCheckins();
+    await checkpointIfDue();
     const next = inbox.find((m) => m.state === 'queued');
-    if (next) {
+    if (next && readyForMessage()) {
       await deliver(next);
       continue;
     }
     if (workflowInfo().continueAsNewSuggested) {
       // Waiting senders hold update handlers open; let them finish before handing over.
       await condition(allHandlersFinished);
-      const snapshot = { paneId: paneId ?? '', state, startedAt, inbox };
-      await continueAsNew<typeof agentWorkflow>({ spec, snapshot });
+      await Promise.all(pendingRecords);
+      await continueAsNew<typeof agentWorkflow>({
+        spec: { ...spec, initialMessage: null },
+        snapshot: { paneId: paneId ?? '', state, startedAt, inbox, checkins, nextCheckpointAt },
+      });
     }
   }
 
@@ -204,8 +367,13 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
   for (const message of inbox) {
     message.state = 'failed';
     message.error = 'the agent was stopped before this message was delivered';
+    recordMessage(message);
+  }
+  for (const checkin of checkins.splice(0)) {
+    records.recordCheckin({ team: spec.team, agent: spec.agent, checkin, state: 'cancelled', at: new Date().toISOString() });
   }
   if (paneId !== null) await host.stopAgent({ paneId, team: spec.team, agent: spec.agent });
+  await Promise.all(pendingRecords);
   state = 'stopped';
   await condition(allHandlersFinished);
   return status();

@@ -19,8 +19,8 @@ export function registerStatusCommand(program: Command, context: CommandContext)
         return;
       }
       printTable([
-        ['AGENT', 'STATE', 'INBOX', 'HOST', 'PROJECT'],
-        ...agents.map((a) => [a.id, a.state, String(a.inbox), a.host, a.projectDir]),
+        ['AGENT', 'STATE', 'INBOX', 'NEXT CHECK-IN', 'HOST', 'PROJECT'],
+        ...agents.map((a) => [a.id, a.state, String(a.inbox), a.nextCheckinAt ?? '-', a.host, a.projectDir]),
       ]);
     });
 }

@@ -1,2 +1,4 @@
 export * from './agents.ts';
 export * from './api-tokens.ts';
+export * from './checkins.ts';
+export * from './messages.ts';

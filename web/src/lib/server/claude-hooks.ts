@@ -12,7 +12,6 @@ const MAX_HOOK_BODY_BYTES = 2 * 1024 * 1024;
 const basePayload = z.object({ session_id: z.string().max(200).optional(), hook_event_name: z.string().max(100).optional() }).loose();
 
 const payloads = {
-  'session-start': basePayload,
   'user-prompt-submit': basePayload.extend({ prompt: z.string().max(1_000_000) }),
   stop: basePayload,
   notification: basePayload.extend({ message: z.string().max(100_000).optional() }),
@@ -22,10 +21,8 @@ const payloads = {
 export type HookEvent = keyof typeof payloads;
 export const isHookEvent = (name: string): name is HookEvent => Object.hasOwn(payloads, name);
 
-function toAgentEvent(event: HookEvent, body: Record<string, unknown>): AgentEvent | null {
+function toAgentEvent(event: HookEvent, body: Record<string, unknown>): AgentEvent {
   switch (event) {
-    case 'session-start':
-      return { kind: 'session-started' };
     case 'user-prompt-submit':
       return { kind: 'prompt-submitted', prompt: String(body.prompt) };
     case 'stop':
@@ -33,7 +30,8 @@ function toAgentEvent(event: HookEvent, body: Record<string, unknown>): AgentEve
     case 'notification':
       return { kind: 'notification', message: typeof body.message === 'string' ? body.message : '' };
     case 'permission-request':
-      return null; // decisions come with the approval engine; "no decision" shows the agent's own dialog
+      // Decisions come with the approval engine; for now "no decision" shows the agent's own dialog.
+      return { kind: 'permission-requested', tool: String(body.tool_name) };
   }
 }
 
@@ -65,9 +63,7 @@ export async function handleClaudeHook(eventName: string, request: Request): Pro
     return reply(400, { error: `malformed ${eventName} hook: ${problems}` });
   }
   const event = toAgentEvent(eventName, parsed.data as Record<string, unknown>);
-  if (event) {
-    const client = await services.temporal();
-    await client.workflow.getHandle(agentWorkflowId(parseAgentRef(identity.agentId))).signal(agentEventSignal, event);
-  }
+  const client = await services.temporal();
+  await client.workflow.getHandle(agentWorkflowId(parseAgentRef(identity.agentId))).signal(agentEventSignal, event);
   return reply(200, {});
 }

@@ -93,7 +93,7 @@ function eqAgent(ref: AgentRef) {
   return and(eq(agents.team, ref.team), eq(agents.name, ref.agent));
 }
 
-async function requireAgent(services: Services, ref: AgentRef) {
+export async function requireAgent(services: Services, ref: AgentRef) {
   const row = await findAgent(services.db, ref);
   const agentId = formatAgentRef(ref);
   if (!row || row.stoppedAt) {
@@ -143,6 +143,7 @@ export interface AgentListEntry {
   projectDir: string;
   state: AgentStatus['state'] | 'unknown';
   inbox: number;
+  nextCheckinAt: string | null;
   startedAt: string;
   problem: string | null;
 }
@@ -164,9 +165,9 @@ export async function listAgents(services: Services): Promise<AgentListEntry[]> 
       };
       try {
         const status = await client.workflow.getHandle(row.workflowId).query(statusQuery);
-        return { ...base, state: status.state, inbox: status.inbox, problem: status.lastError };
+        return { ...base, state: status.state, inbox: status.inbox, nextCheckinAt: status.nextCheckinAt ?? null, problem: status.lastError };
       } catch (err) {
-        return { ...base, state: 'unknown', inbox: 0, problem: err instanceof Error ? err.message : String(err) };
+        return { ...base, state: 'unknown', inbox: 0, nextCheckinAt: null, problem: err instanceof Error ? err.message : String(err) };
       }
     }),
   );

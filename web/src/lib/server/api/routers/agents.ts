@@ -3,18 +3,9 @@ import { TRPCError } from '@trpc/server';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_AGENT_COMMAND, InvalidCommandError, parseAgentCommand } from '../../../../../../domain/agent-command.ts';
-import { InvalidNameError, parseAgentRef } from '../../../../../../domain/names.ts';
 import { capturePane, listAgents, sendMessage, startAgent, stopAgent } from '../../agents/agent-control.ts';
 import { adminProcedure, authedProcedure, router } from '../trpc.ts';
-
-const agentRef = z.string().max(100).transform((value, ctx) => {
-  try {
-    return parseAgentRef(value);
-  } catch (err) {
-    ctx.addIssue({ code: 'custom', message: err instanceof InvalidNameError ? err.message : String(err) });
-    return z.NEVER;
-  }
-});
+import { agentRef } from './agent-ref.ts';
 
 const envName = /^[A-Za-z_][A-Za-z0-9_]{0,100}$/;
 
@@ -50,7 +41,10 @@ export const agentsRouter = router({
       if (identity.role === 'viewer') {
         throw new TRPCError({ code: 'FORBIDDEN', message: 'a viewer token cannot send messages; use an admin token' });
       }
-      // An agent's token sends as that agent; people send as the token's owner.
+      // An agent's token sends as that agent, to its own team only; people send as the token's owner.
+      if (identity.role === 'agent' && identity.agentId?.split('/')[0] !== input.agent.team) {
+        throw new TRPCError({ code: 'FORBIDDEN', message: `agent ${identity.agentId ?? ''} may message only its own team` });
+      }
       const from = identity.role === 'agent' ? (identity.agentId ?? 'agent') : `human:${identity.name}`;
       return sendMessage(ctx.services, input.agent, input.text, from);
     }),

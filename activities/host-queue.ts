@@ -1,0 +1,6 @@
+// Everything the worker of one host serves on its own queue `host/<name>`: tmux and agent
+// work, and git work in the agents' workspaces.
+import type { createGitActivities } from './git-activities.ts';
+import type { createHostActivities } from './host-activities.ts';
+
+export type HostQueueActivities = ReturnType<typeof createHostActivities> & ReturnType<typeof createGitActivities>;

@@ -1,0 +1,56 @@
+// Check-ins: durable timers in the agent's workflow, mirrored in the checkins table for listing.
+import { TRPCError } from '@trpc/server';
+import { and, asc, eq } from 'drizzle-orm';
+import { checkins } from '../../../../../db/schema/checkins.ts';
+import type { AgentRef } from '../../../../../domain/names.ts';
+import { formatAgentRef, parseAgentRef } from '../../../../../domain/names.ts';
+import { cancelCheckinUpdate, scheduleCheckinUpdate } from '../../../../../workflows/agent-messages.ts';
+import type { Checkin } from '../../../../../workflows/agent-types.ts';
+import type { Services } from '../services.ts';
+import { requireAgent } from './agent-control.ts';
+import { toApiError } from './temporal-errors.ts';
+
+export async function scheduleCheckin(services: Services, ref: AgentRef, delayMs: number, note: string, createdBy: string): Promise<Checkin & { agent: string }> {
+  const { handle, agentId } = await requireAgent(services, ref);
+  try {
+    const checkin = await handle.executeUpdate(scheduleCheckinUpdate, { args: [{ delayMs, note, createdBy }] });
+    return { ...checkin, agent: agentId };
+  } catch (err) {
+    throw toApiError(err, agentId);
+  }
+}
+
+export async function listPendingCheckins(services: Services, filter: { team?: string | undefined; agent?: AgentRef | undefined }) {
+  const conditions = [eq(checkins.state, 'pending')];
+  if (filter.team) conditions.push(eq(checkins.team, filter.team));
+  if (filter.agent) conditions.push(eq(checkins.team, filter.agent.team), eq(checkins.agent, filter.agent.agent));
+  const rows = await services.db
+    .select({ id: checkins.id, team: checkins.team, agent: checkins.agent, dueAt: checkins.dueAt, note: checkins.note, createdBy: checkins.createdBy })
+    .from(checkins)
+    .where(and(...conditions))
+    .orderBy(asc(checkins.dueAt));
+  return rows.map((row) => ({ ...row, agent: `${row.team}/${row.agent}`, dueAt: row.dueAt.toISOString() }));
+}
+
+/** Cancels by id; `onlyFor` limits an agent's token to its own check-ins. */
+export async function cancelCheckin(services: Services, id: string, onlyFor: string | null) {
+  const [row] = await services.db
+    .select({ team: checkins.team, agent: checkins.agent, state: checkins.state })
+    .from(checkins)
+    .where(eq(checkins.id, id))
+    .limit(1);
+  if (!row || row.state !== 'pending') {
+    throw new TRPCError({ code: 'NOT_FOUND', message: `no pending check-in ${id}; list them with: orc checkins` });
+  }
+  const agentId = formatAgentRef({ team: row.team, agent: row.agent });
+  if (onlyFor !== null && onlyFor !== agentId) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: `check-in ${id} belongs to ${agentId}; an agent may cancel only its own` });
+  }
+  const { handle } = await requireAgent(services, parseAgentRef(agentId));
+  try {
+    const checkin = await handle.executeUpdate(cancelCheckinUpdate, { args: [{ id }] });
+    return { ...checkin, agent: agentId };
+  } catch (err) {
+    throw toApiError(err, agentId);
+  }
+}

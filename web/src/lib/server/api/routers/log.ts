@@ -1,0 +1,22 @@
+// The communication log: who sent what to whom, and when it was queued, delivered and confirmed.
+import { z } from 'zod';
+import { readLog } from '../../agents/communication-log.ts';
+import { authedProcedure, router } from '../trpc.ts';
+import { agentRef } from './agent-ref.ts';
+
+export const logRouter = router({
+  messages: authedProcedure
+    .input(
+      z
+        .object({
+          team: z.string().regex(/^[a-z0-9-]{1,40}$/, { message: 'team name is lowercase letters, digits and "-", 1 to 40 characters' }).optional(),
+          agent: agentRef.optional(),
+          search: z.string().max(200).optional(),
+          limit: z.number().int().min(1).max(5000).default(200),
+        })
+        .default({ limit: 200 }),
+    )
+    .query(({ ctx, input }) =>
+      readLog(ctx.services, { team: input.team, agent: input.agent ? `${input.agent.team}/${input.agent.agent}` : undefined, search: input.search, limit: input.limit }),
+    ),
+});
