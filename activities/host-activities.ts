@@ -20,6 +20,8 @@ export interface HostActivityDeps {
   dataDir: string;
   /** How long an agent CLI may take to show that it accepts input. */
   readyTimeoutMs?: number;
+  /** A directory holding an `orc` executable, put first on agents' PATH. */
+  orcBinDir?: string;
 }
 
 export interface TypeMessageInput {
@@ -66,7 +68,8 @@ export function createHostActivities(deps: HostActivityDeps) {
   async function createWindow(spec: AgentSpec, argv: string[], env: Record<string, string>): Promise<string> {
     const session = tmuxSessionName(spec.team);
     const placeholder = ['sleep', '2147483647'];
-    const common = ['-P', '-F', '#{pane_id}', '-c', spec.projectDir, '-n', spec.agent];
+    const workDir = spec.workspaceDir ?? spec.projectDir;
+    const common = ['-P', '-F', '#{pane_id}', '-c', workDir, '-n', spec.agent];
     let paneId: string | null = null;
     try {
       paneId = (await tmux.run(['new-session', '-d', '-s', session, '-x', PANE_WIDTH, '-y', PANE_HEIGHT, ...common, '--', ...placeholder])).trim();
@@ -75,19 +78,24 @@ export function createHostActivities(deps: HostActivityDeps) {
     }
     paneId ??= (await tmux.run(['new-window', '-d', '-t', `=${session}:`, ...common, '--', ...placeholder])).trim();
     await tmux.run(['set-option', '-w', '-t', paneId, 'remain-on-exit', 'on']);
-    const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
-    // `env --` makes tmux exec the program directly even for a one-word command (tmux hands a
-    // single word to `sh -c`), so nothing in the command is ever read by a shell.
-    await tmux.run(['respawn-pane', '-k', '-t', paneId, '-c', spec.projectDir, ...envArgs, '--', 'env', '--', ...argv]);
+    // tmux applies -e to everything but PATH (it keeps its own), so PATH goes through `env`;
+    // secrets stay in -e, out of the process list.
+    const { PATH: path, ...rest } = env;
+    const envArgs = Object.entries(rest).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+    // `env` also makes tmux exec the program directly even for a one-word command (tmux hands
+    // a single word to `sh -c`), so nothing in the command is ever read by a shell.
+    const program = ['env', '--', ...(path ? [`PATH=${path}`] : []), ...argv];
+    await tmux.run(['respawn-pane', '-k', '-t', paneId, '-c', workDir, ...envArgs, '--', ...program]);
     return paneId;
   }
 
   return {
     async launchAgent({ spec }: { spec: AgentSpec }): Promise<{ paneId: string }> {
-      const dir = await stat(spec.projectDir).catch(() => null);
+      const workDir = spec.workspaceDir ?? spec.projectDir;
+      const dir = await stat(workDir).catch(() => null);
       if (!dir?.isDirectory()) {
         throw ApplicationFailure.nonRetryable(
-          `project directory ${spec.projectDir} does not exist on host ${spec.host}; create it or pass another --project`,
+          `project directory ${workDir} does not exist on host ${spec.host}; create it or pass another --project`,
           'ProjectDirMissing',
         );
       }
@@ -105,6 +113,8 @@ export function createHostActivities(deps: HostActivityDeps) {
       }
       const env = {
         ...spec.env,
+        // `orc` itself, first on the agent's PATH, so it can message teammates and schedule check-ins.
+        ...(deps.orcBinDir ? { PATH: `${deps.orcBinDir}:${spec.env.PATH ?? process.env.PATH ?? '/usr/bin:/bin'}` } : {}),
         ORC_URL: spec.orcUrl,
         ORC_AGENT: `${spec.team}/${spec.agent}`,
         ORC_AGENT_TOKEN: spec.agentToken,

@@ -11,6 +11,7 @@ import { createRecordActivities } from '../activities/record-activities.ts';
 import { createTmux } from '../activities/tmux.ts';
 import { createDatabase } from '../db/client.ts';
 import { WORKFLOW_TASK_QUEUE, hostTaskQueue } from '../domain/names.ts';
+import { installOrcShim } from './orc-shim.ts';
 import { readWorkerConfig } from './worker-config.ts';
 
 async function run() {
@@ -25,6 +26,7 @@ async function run() {
         tmux: createTmux(config.tmuxSocket),
         ledger: await openDeliveryLedger(join(hostDir, 'delivered-message-ids')),
         dataDir: hostDir,
+        orcBinDir: await installOrcShim(hostDir),
       }),
       ...createGitActivities({ git: createGit(), dataDir: hostDir }),
     };
