@@ -25,8 +25,13 @@ export function claudeHookSettings(orcUrl: string) {
     const entry = { hooks: [hook(path, name === 'PermissionRequest' ? 30 : 10)] };
     hooks[name] = [name === 'PermissionRequest' ? { matcher: '*', ...entry } : entry];
   }
-  return { hooks };
+  // orc's own commands are how an agent talks to its team; asking a person before each
+  // `orc send` or `orc checkin` would defeat the point, and they can only act as this agent.
+  const permissions = { allow: ORC_COMMAND_RULES };
+  return { hooks, permissions };
 }
+
+export const ORC_COMMAND_RULES = ['Bash(orc send *)', 'Bash(orc checkin *)', 'Bash(orc checkins)', 'Bash(orc checkins *)', 'Bash(orc status)', 'Bash(orc status *)', 'Bash(orc log)', 'Bash(orc log *)'];
 
 export async function writeClaudeSettings(file: string, orcUrl: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });

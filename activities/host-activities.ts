@@ -179,7 +179,9 @@ export function createHostActivities(deps: HostActivityDeps) {
       await tmux.run(['send-keys', '-t', paneId, 'Enter']);
       const typedAt = new Date().toISOString();
       if (!input.confirmByPane) return { typedAt, alreadyTyped: false, confirmedByPane: false };
-      const seen = await waitForPane(tmux, paneId, (now) => now !== before && now.includes(probe), { timeoutMs: 5_000 });
+      // A long message scrolls the screen; look back over as many lines as it could have moved.
+      const lookBack = text.split('\n').length * 2 + 50;
+      const seen = await waitForPane(tmux, paneId, (now) => now !== before && now.includes(probe), { timeoutMs: 5_000, historyLines: lookBack });
       return { typedAt, alreadyTyped: false, confirmedByPane: seen !== null };
     },
 

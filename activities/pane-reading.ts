@@ -36,11 +36,11 @@ export async function waitForPane(
   tmux: Tmux,
   paneId: string,
   done: (text: string) => boolean,
-  { timeoutMs, intervalMs = 50 }: { timeoutMs: number; intervalMs?: number },
+  { timeoutMs, intervalMs = 50, historyLines = 0 }: { timeoutMs: number; intervalMs?: number; historyLines?: number },
 ): Promise<string | null> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const text = await readPane(tmux, paneId);
+    const text = await readPane(tmux, paneId, historyLines);
     if (done(text)) return text;
     if (Date.now() >= deadline) return null;
     await sleep(intervalMs);

@@ -5,6 +5,7 @@ import { registerAgentCommands } from './commands/agent.ts';
 import { registerCaptureCommand } from './commands/capture.ts';
 import { registerCheckinCommands } from './commands/checkin.ts';
 import { registerLogCommand } from './commands/log.ts';
+import { registerTeamCommands } from './commands/team.ts';
 import { registerSendCommand } from './commands/send.ts';
 import { registerStatusCommand } from './commands/status.ts';
 import type { CommandContext } from './context.ts';
@@ -29,5 +30,6 @@ export function buildProgram(): Command {
   registerStatusCommand(program, context);
   registerCheckinCommands(program, context);
   registerLogCommand(program, context);
+  registerTeamCommands(program, context);
   return program;
 }

@@ -6,7 +6,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { agentScenarios } from '../testing/agent-scenarios.ts';
+import { workflowScenarios } from '../testing/workflow-scenarios.ts';
 import { freePort } from '../testing/free-port.ts';
 import { createHarness } from '../testing/workflow-harness.ts';
 import { findTemporalCli, startTemporalDevServer } from './stack/temporal-server.ts';
@@ -21,7 +21,7 @@ async function run() {
   const logDir = await mkdtemp(join(tmpdir(), 'orc-record-'));
   const temporal = await startTemporalDevServer({ ip: '127.0.0.1', port: await freePort(), uiPort: null, dbFile: null, logFile: join(logDir, 'temporal.log') });
   try {
-    for (const scenario of agentScenarios) {
+    for (const scenario of workflowScenarios) {
       const harness = await createHarness(temporal.address);
       try {
         const workflowId = await harness.run(() => scenario.run(harness));

@@ -1,2 +1,3 @@
 // The worker's workflow bundle entry point: every workflow type the orchestrator runs.
 export { agentWorkflow } from './agent-workflow.ts';
+export { teamWorkflow } from './team-workflow.ts';

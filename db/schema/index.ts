@@ -2,3 +2,4 @@ export * from './agents.ts';
 export * from './api-tokens.ts';
 export * from './checkins.ts';
 export * from './messages.ts';
+export * from './teams.ts';

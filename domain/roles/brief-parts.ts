@@ -44,7 +44,7 @@ export function commitLine(ctx: BriefContext): string {
 /** When the agent is woken, and how it schedules its own next look. */
 export function checkinLine(ctx: BriefContext): string {
   const own = 'When you wait for something (a build, a reply, a teammate\'s work), schedule your next look with `orc checkin <duration> "<note>"`, e.g. `orc checkin 30m "is the api PR ready?"`; the note comes back to you as a message when it is due.';
-  if (ctx.checkinIntervalMs === null) return `${own} Nothing else wakes you: an agent that waits without a check-in waits forever.`;
+  if (ctx.checkinIntervalMs === null) return `${own} Only a message or a check-in wakes you: wait on anything else without one and you wait forever.`;
   return `${own} orc also checks in with you every ${formatDuration(ctx.checkinIntervalMs)}; use each one to report progress or say you are blocked.`;
 }
 

@@ -3,6 +3,9 @@
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { agentEventSignal, awaitLaunchUpdate, captureUpdate, sendMessageUpdate, stopUpdate } from '../workflows/agent-messages.ts';
 import { agentWorkflow } from '../workflows/agent-workflow.ts';
+import { addAgentUpdate, awaitAgentsStartedUpdate, stopTeamUpdate } from '../workflows/team-messages.ts';
+import type { TeamAgentLaunch } from '../workflows/team-types.ts';
+import { teamWorkflow } from '../workflows/team-workflow.ts';
 import { fakeSpec, type Harness } from './workflow-harness.ts';
 
 export interface Scenario {
@@ -11,7 +14,7 @@ export interface Scenario {
   run(harness: Harness): Promise<string>;
 }
 
-export const agentScenarios: Scenario[] = [
+export const workflowScenarios: Scenario[] = [
   {
     name: 'agent-generic-lifecycle',
     async run(harness) {
@@ -48,6 +51,35 @@ export const agentScenarios: Scenario[] = [
       await handle.executeUpdate(sendMessageUpdate, { args: [{ text: 'reply with pong', from: 'human:admin' }] });
       await handle.signal(agentEventSignal, { kind: 'turn-finished' });
       await handle.executeUpdate(stopUpdate);
+      await handle.result();
+      return handle.workflowId;
+    },
+  },
+  {
+    name: 'team-lifecycle',
+    async run(harness) {
+      const team = `rt${Date.now().toString(36)}`;
+      const launch = (name: string, role: string, workspace: 'shared' | 'worktree'): TeamAgentLaunch => ({
+        name,
+        role,
+        manager: role === 'project-manager' ? null : `${team}/pm`,
+        argv: ['bash'],
+        kind: 'generic',
+        env: {},
+        workspace,
+        checkinIntervalMs: null,
+        gitCheckpointMs: null,
+        initialMessage: `You are ${name}.`,
+        agentToken: 'orc_agt_test',
+      });
+      const handle = await harness.client.workflow.start(teamWorkflow, {
+        taskQueue: harness.taskQueue,
+        workflowId: `team/${team}`,
+        args: [{ team, projectDir: '/tmp', host: harness.hostName, orcUrl: 'http://127.0.0.1:3000', agents: [launch('pm', 'project-manager', 'shared'), launch('api', 'engineer', 'worktree')] }],
+      });
+      await handle.executeUpdate(awaitAgentsStartedUpdate);
+      await handle.executeUpdate(addAgentUpdate, { args: [launch('qa', 'qa', 'shared')] });
+      await handle.executeUpdate(stopTeamUpdate);
       await handle.result();
       return handle.workflowId;
     },

@@ -4,16 +4,16 @@ import { Worker } from '@temporalio/worker';
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { agentScenarios } from '../testing/agent-scenarios.ts';
+import { workflowScenarios } from '../testing/workflow-scenarios.ts';
 import { WORKFLOWS_PATH } from '../testing/workflow-harness.ts';
 
 const HISTORIES = fileURLToPath(new URL('./histories/', import.meta.url));
 
-describe('replay of committed agent workflow histories', async () => {
+describe('replay of committed workflow histories', async () => {
   const files = (await readdir(HISTORIES)).filter((f) => f.endsWith('.json'));
 
   it('has a committed history for every recorded scenario', () => {
-    expect(files.sort()).toEqual(agentScenarios.map((s) => `${s.name}.json`).sort());
+    expect(files.sort()).toEqual(workflowScenarios.map((s) => `${s.name}.json`).sort());
   });
 
   it.each(files)('%s replays without non-determinism', async (file) => {

@@ -1,0 +1,163 @@
+// The rules to learn from a human "always". Generalise with care: program, subcommand and `*`
+// (`npm run test -- --watch` teaches `Bash(npm run test *)`), never a bare program that can do
+// anything (`Bash(rm *)`, `Bash(curl *)`, `Bash(node *)`); risky subcommands only exactly as
+// approved. A compound command teaches one rule per part, all or nothing, so what is learned
+// always allows the very command that was approved, and nothing is learned from a command that
+// holds a part no rule may safely cover.
+import path from 'node:path';
+import type { BashToken } from './bash-pattern.ts';
+import { checkBashCommands, checkToolRequest } from './builtin-deny.ts';
+import {
+  EXACT_ONLY_SUBCOMMANDS, INLINE_CODE_FLAGS, INTERPRETERS, NEVER_LEARNED, SUBCOMMAND_PROGRAMS, WHOLE_PROGRAM_LEARNABLE, programName,
+} from './program-knowledge.ts';
+import { isWithin, workspaceRoots } from './paths.ts';
+import { READING_TOOLS, EDITING_TOOLS, requestCommand, requestCwd, requestHost, requestPath } from './request-subject.ts';
+import { type PermissionRule, formatRule, parseRule } from './rule-syntax.ts';
+import { type SimpleCommand, analyseCommand } from './shell-analysis.ts';
+import type { ShellWord } from './shell-words.ts';
+import type { PermissionContext, PermissionRequest } from './types.ts';
+
+const ANY: BashToken = { kind: 'any' };
+const SUBCOMMAND = /^[a-z][a-z0-9:_.-]*$/;
+/** Tools that take no specifier and only read or plan: learning them whole is safe. */
+const WHOLE_TOOLS = new Set(['Glob', 'Grep', 'LS', 'WebSearch', 'TodoWrite', 'NotebookRead']);
+
+function literal(word: ShellWord): BashToken {
+  return { kind: 'word', segments: word.value === '' ? [] : [{ literal: word.value }] };
+}
+
+function bashRule(tokens: readonly BashToken[]): PermissionRule {
+  return { kind: 'bash', pattern: tokens };
+}
+
+/** The command exactly as approved, or null when a word of it is only known at run time. */
+function exactRule(command: SimpleCommand): PermissionRule | null {
+  if (command.openEnded || command.argv.some((word) => !word.isStatic)) return null;
+  return bashRule(command.argv.map(literal));
+}
+
+/** The first `count` words plus `*`, if those words are fixed. */
+function prefixRule(command: SimpleCommand, count: number): PermissionRule | null {
+  const prefix = command.argv.slice(0, count);
+  if (prefix.length < count || prefix.some((word) => !word.isStatic)) return null;
+  return bashRule([...prefix.map(literal), ANY]);
+}
+
+function isSubcommand(word: ShellWord | undefined): word is ShellWord {
+  return word !== undefined && word.isStatic && SUBCOMMAND.test(word.value);
+}
+
+function interpreterRule(command: SimpleCommand): PermissionRule | null {
+  const args = command.argv.slice(1);
+  const first = args[0];
+  if (first === undefined || !first.isStatic) return null;
+  if (args.some((word) => word.isStatic && INLINE_CODE_FLAGS.has(word.value))) return null;
+  // `python -m pytest -x` teaches `python -m pytest *`.
+  if (first.value === '-m') return isSubcommand(args[1]) ? prefixRule(command, 3) : null;
+  // Options before the script could load anything (`node -r x`): learn only what was approved.
+  if (first.value.startsWith('-')) return exactRule(command);
+  return prefixRule(command, 2);
+}
+
+function subcommandRule(command: SimpleCommand, name: string, nested: ReadonlySet<string>): PermissionRule | null {
+  const subcommand = command.argv[1];
+  if (!isSubcommand(subcommand)) return exactRule(command);
+  if (EXACT_ONLY_SUBCOMMANDS.get(name)?.has(subcommand.value) === true) return exactRule(command);
+  if (nested.has(subcommand.value)) {
+    const third = command.argv[2];
+    if (third === undefined) return exactRule(command);
+    if (!third.isStatic || third.value.startsWith('-')) return exactRule(command);
+    if (EXACT_ONLY_SUBCOMMANDS.get(name)?.has(`${subcommand.value} ${third.value}`) === true) return exactRule(command);
+    return prefixRule(command, 3);
+  }
+  return prefixRule(command, 2);
+}
+
+/** The rule for one simple command; null when nothing safe can be learned from it. */
+export function deriveCommandRule(command: SimpleCommand): PermissionRule | null {
+  const program = command.argv[0];
+  if (program === undefined || !program.isStatic) return null;
+  const name = programName(program.value);
+  if (NEVER_LEARNED.has(name) || command.wrappers.includes('xargs') || command.wrappers.includes('find -exec')) return null;
+  if (INTERPRETERS.has(name)) return interpreterRule(command);
+  const nested = SUBCOMMAND_PROGRAMS.get(name) ?? SUBCOMMAND_PROGRAMS.get(program.value);
+  if (nested !== undefined) return subcommandRule(command, name, nested);
+  if (WHOLE_PROGRAM_LEARNABLE.has(name) && program.value === name) return prefixRule(command, 1);
+  // An unknown program: a subcommand-looking first word is kept; otherwise learn it exactly.
+  if (isSubcommand(command.argv[1])) return prefixRule(command, 2);
+  return exactRule(command);
+}
+
+function deriveBash(request: PermissionRequest, context: PermissionContext): PermissionRule[] | null {
+  const command = requestCommand(request);
+  if (command === null) return null;
+  const analysis = analyseCommand(command);
+  if (!analysis.ok || analysis.commands.length === 0) return null;
+  // Never learn from a command the built-in rules deny or hold: no rule could make it run.
+  if (checkBashCommands(analysis.commands, requestCwd(request, context), context).some((verdict) => verdict !== null)) return null;
+  const rules: PermissionRule[] = [];
+  for (const part of analysis.commands) {
+    if (part.argv.length === 0) continue;
+    const rule = deriveCommandRule(part);
+    if (rule === null) return null;
+    if (!rules.some((known) => formatRule(known) === formatRule(rule))) rules.push(rule);
+  }
+  return rules.length === 0 ? null : rules;
+}
+
+const GLOB_CHARACTERS = /[*?[\]]/;
+
+function derivePath(request: PermissionRequest, context: PermissionContext): PermissionRule[] | null {
+  const target = requestPath(request, context);
+  if (target === null || GLOB_CHARACTERS.test(target)) return null;
+  const tool = EDITING_TOOLS.has(request.toolName) ? 'Edit' : 'Read';
+  const root = workspaceRoots(context).find((candidate) => isWithin(target, candidate));
+  if (root === undefined) {
+    // Outside the project: only the file that was approved.
+    if (target === '/') return null;
+    return [{ kind: 'path', tool, path: { anchor: 'absolute', pattern: target.slice(1) } }];
+  }
+  const relative = path.posix.relative(root, target);
+  if (relative === '') return [{ kind: 'path', tool, path: { anchor: 'project', pattern: '**' } }];
+  const directory = path.posix.dirname(relative);
+  // A file at the root teaches only that file; deeper, its directory and everything below.
+  const pattern = directory === '.' ? relative : `${directory}/**`;
+  return [{ kind: 'path', tool, path: { anchor: 'project', pattern } }];
+}
+
+/**
+ * The rules to learn when a person answers "always" to `request`; null when nothing safe can
+ * be learned. Every rule returned, together, allows `request` again.
+ */
+export function deriveRules(request: PermissionRequest, context: PermissionContext): PermissionRule[] | null {
+  const rules = deriveUnchecked(request, context);
+  // A rule that would not read back the same is not worth storing: learn nothing instead.
+  return rules !== null && rules.every(readsBack) ? rules : null;
+}
+
+function readsBack(rule: PermissionRule): boolean {
+  try {
+    return formatRule(parseRule(formatRule(rule))) === formatRule(rule);
+  } catch {
+    return false;
+  }
+}
+
+function deriveUnchecked(request: PermissionRequest, context: PermissionContext): PermissionRule[] | null {
+  const tool = request.toolName;
+  if (tool === 'Bash') return deriveBash(request, context);
+  if (checkToolRequest(request, context) !== null) return null;
+  if (tool.startsWith('mcp__')) {
+    const rest = tool.slice('mcp__'.length);
+    const split = rest.indexOf('__');
+    if (split <= 0 || !/^[A-Za-z0-9_-]+$/.test(rest.slice(split + 2)) || !/^[A-Za-z0-9_-]+$/.test(rest.slice(0, split))) return null;
+    return [{ kind: 'mcp', server: rest.slice(0, split), tool: rest.slice(split + 2) }];
+  }
+  if (tool === 'WebFetch') {
+    const host = requestHost(request);
+    return host === null ? null : [{ kind: 'domain', host }];
+  }
+  if (EDITING_TOOLS.has(tool) || tool === 'Read' || tool === 'NotebookRead') return derivePath(request, context);
+  if (WHOLE_TOOLS.has(tool) || READING_TOOLS.has(tool)) return [{ kind: 'tool', tool }];
+  return null;
+}

@@ -1,0 +1,51 @@
+// What a tool request is about: the file it touches, the URL it fetches. Read from the tool's
+// input as Claude Code sends it; anything missing or malformed gives null, never a guess.
+import path from 'node:path';
+import type { PermissionContext, PermissionRequest } from './types.ts';
+
+/** Rule tools and the request tools they cover: an `Edit` rule is about every way of editing. */
+const TOOL_FAMILIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['Read', new Set(['Read', 'NotebookRead', 'Glob', 'Grep', 'LS'])],
+  ['Edit', new Set(['Edit', 'Write', 'MultiEdit', 'NotebookEdit'])],
+]);
+
+export const EDITING_TOOLS: ReadonlySet<string> = TOOL_FAMILIES.get('Edit') ?? new Set();
+export const READING_TOOLS: ReadonlySet<string> = TOOL_FAMILIES.get('Read') ?? new Set();
+
+export function ruleToolCovers(ruleTool: string, requestTool: string): boolean {
+  return ruleTool === requestTool || (TOOL_FAMILIES.get(ruleTool)?.has(requestTool) ?? false);
+}
+
+export function requestCwd(request: PermissionRequest, context: PermissionContext): string {
+  return path.posix.resolve(context.projectDir, request.cwd ?? context.projectDir);
+}
+
+/** The absolute path a file tool acts on, or null when the input names none. */
+export function requestPath(request: PermissionRequest, context: PermissionContext): string | null {
+  const input = request.toolInput;
+  const raw = input['file_path'] ?? input['notebook_path'] ?? input['path'];
+  const cwd = requestCwd(request, context);
+  if (raw === undefined && (request.toolName === 'Glob' || request.toolName === 'Grep' || request.toolName === 'LS')) return cwd;
+  if (typeof raw !== 'string' || raw === '' || raw.includes('\0')) return null;
+  let text = raw;
+  if (text === '~' || text.startsWith('~/')) text = context.homeDir + text.slice(1);
+  return path.posix.resolve(cwd, text);
+}
+
+/** Lower-case host of a WebFetch URL, or null when it is not an http(s) URL. */
+export function requestHost(request: PermissionRequest): string | null {
+  const raw = request.toolInput['url'];
+  if (typeof raw !== 'string') return null;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return url.hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    return null;
+  }
+}
+
+export function requestCommand(request: PermissionRequest): string | null {
+  const command = request.toolInput['command'];
+  return typeof command === 'string' ? command : null;
+}

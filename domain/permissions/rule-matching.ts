@@ -1,0 +1,49 @@
+// Does a rule match what is asked? Bash rules are matched against one simple command at a time
+// (decide.ts splits the command); other rules against the whole request.
+import { matchBashPattern } from './bash-pattern.ts';
+import { matchPathPattern } from './path-pattern.ts';
+import type { PermissionRule } from './rule-syntax.ts';
+import type { SimpleCommand } from './shell-analysis.ts';
+import { dynamicWord } from './shell-words.ts';
+import { requestCwd, requestHost, requestPath, ruleToolCovers } from './request-subject.ts';
+import type { PermissionContext, PermissionRequest } from './types.ts';
+
+// Stands for the arguments xargs will append: only a trailing `*` can promise to cover them.
+const UNKNOWN_ARGUMENTS = dynamicWord('<arguments from xargs>');
+
+export function ruleMatchesCommand(rule: PermissionRule, command: SimpleCommand): boolean {
+  if (rule.kind === 'tool') return rule.tool === 'Bash';
+  if (rule.kind !== 'bash') return false;
+  if (command.argv.length === 0) return false;
+  const words = command.openEnded ? [...command.argv, UNKNOWN_ARGUMENTS] : command.argv;
+  return matchBashPattern(rule.pattern, words);
+}
+
+function hostMatches(ruleHost: string, host: string): boolean {
+  if (ruleHost.startsWith('*.')) return host.endsWith(ruleHost.slice(1));
+  return host === ruleHost;
+}
+
+/** For every tool but Bash, whose commands go through ruleMatchesCommand part by part. */
+export function ruleMatchesRequest(rule: PermissionRule, request: PermissionRequest, context: PermissionContext): boolean {
+  const tool = request.toolName;
+  switch (rule.kind) {
+    case 'tool':
+      return ruleToolCovers(rule.tool, tool);
+    case 'bash':
+    case 'other':
+      return false;
+    case 'path': {
+      if (!ruleToolCovers(rule.tool, tool)) return false;
+      const target = requestPath(request, context);
+      return target !== null && matchPathPattern(rule.path, target, context, requestCwd(request, context));
+    }
+    case 'domain': {
+      if (tool !== 'WebFetch') return false;
+      const host = requestHost(request);
+      return host !== null && hostMatches(rule.host, host);
+    }
+    case 'mcp':
+      return rule.tool === null ? tool.startsWith(`mcp__${rule.server}__`) || tool === `mcp__${rule.server}` : tool === `mcp__${rule.server}__${rule.tool}`;
+  }
+}

@@ -1,0 +1,143 @@
+// A team spec, in two shapes. The file shape is what people write (team.yaml, or the
+// `orc team create` flags): durations as text, optional fields left out, paths possibly
+// relative. TeamSpec is the normalised shape the server, the team workflow and the agents
+// work with: every default filled in, durations in milliseconds, the project path absolute
+// and a custom brief already read from its file. It is a zod schema too, so the API can
+// validate a spec that arrives already normalised (the CLI reads brief files on its side).
+import { z } from 'zod';
+import { DEFAULT_AGENT_COMMAND, parseAgentCommand } from '../agent-command.ts';
+import { MAX_DURATION_MS, parseDuration } from '../durations.ts';
+import { normalizeHostName } from '../host-name.ts';
+import { NAME_PATTERN, NAME_RULE } from '../names.ts';
+import { ROLE_IDS } from '../roles/role.ts';
+
+export const WORKSPACE_MODES = ['shared', 'worktree'] as const;
+export type WorkspaceMode = (typeof WORKSPACE_MODES)[number];
+
+/** Named agent commands, so a spec can say `profile: shell` instead of spelling one out. */
+export const PROFILES = { 'claude-code': DEFAULT_AGENT_COMMAND, shell: 'bash' } as const;
+export type Profile = keyof typeof PROFILES;
+export const PROFILE_NAMES = Object.keys(PROFILES) as Profile[];
+
+export const DEFAULT_GIT_CHECKPOINT_MS = 30 * 60 * 1000;
+
+/** Written where "off" is allowed instead of a duration. */
+export const OFF = 'off' as const;
+
+const list = (values: readonly string[]): string => values.join(', ');
+const quoted = (value: unknown): string => JSON.stringify(value);
+
+// ---- the file shape ----
+
+const nameField = (what: 'team' | 'agent') =>
+  z.string().regex(NAME_PATTERN, { error: (issue) => `${what} name ${quoted(issue.input)} is invalid: use ${NAME_RULE}` });
+
+/** A duration, or `off`. YAML 1.1 habits: `off` may arrive as the string or, from some writers, as false. */
+const durationField = z.union([z.string(), z.literal(false)]).transform((value, ctx): number | typeof OFF => {
+    if (value === false || value.trim() === OFF) return OFF;
+    try {
+      return parseDuration(value);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message, input: value });
+      return z.NEVER;
+    }
+  });
+
+const commandField = z.string().superRefine((command, ctx) => {
+  try {
+    parseAgentCommand(command);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message, input: command });
+  }
+});
+
+const hostField = z.string().superRefine((host, ctx) => {
+  const normal = normalizeHostName(host);
+  if (normal !== host) {
+    ctx.addIssue({ code: 'custom', input: host, message: `host ${quoted(host)} is not a host name as orc writes them (lowercase letters, digits, "." and "-"); did you mean ${quoted(normal)}?` });
+  }
+});
+
+const nonEmptyText = (what: string) => z.string().refine((text) => text.trim() !== '', { error: `${what} is empty: leave it out or write something` });
+
+export const agentFileSchema = z.strictObject({
+  name: nameField('agent'),
+  role: z.enum(ROLE_IDS, { error: (issue) => `unknown role ${quoted(issue.input)}; known: ${list(ROLE_IDS)}` }),
+  /** Extra instructions for this agent, added after its role's brief. */
+  brief: nonEmptyText('brief').nullish(),
+  /** The same, read from a file (relative to the spec file). */
+  briefFile: nonEmptyText('briefFile').nullish(),
+  command: commandField.nullish(),
+  profile: z.enum(PROFILE_NAMES as [Profile, ...Profile[]], { error: (issue) => `unknown profile ${quoted(issue.input)}; use one of: ${list(PROFILE_NAMES)}` }).nullish(),
+  checkin: durationField.nullish(),
+  workspace: z.enum(WORKSPACE_MODES, { error: (issue) => `unknown workspace mode ${quoted(issue.input)}; use one of: ${list(WORKSPACE_MODES)}` }).nullish(),
+  gitCheckpoint: durationField.nullish(),
+});
+
+export const teamSpecFileSchema = z.strictObject({
+  team: nameField('team'),
+  project: nonEmptyText('project').refine((path) => !path.startsWith('~'), { error: '"~" is not expanded here; write the full path' }),
+  host: hostField.nullish(),
+  agents: z.array(agentFileSchema).min(1, { error: 'a team needs at least one agent' }),
+});
+
+export type AgentFileEntry = z.input<typeof agentFileSchema>;
+export type TeamSpecFile = z.input<typeof teamSpecFileSchema>;
+
+/** What each field of the file shape takes, for messages about a missing or mistyped value. */
+export const FIELD_HINTS: Record<string, string> = {
+  team: `a team name (${NAME_RULE})`,
+  project: 'the project directory (absolute, or relative to the spec file)',
+  host: 'a host name',
+  agents: 'a list of agents, each with at least name and role',
+  name: `an agent name (${NAME_RULE})`,
+  role: `a role, one of: ${list(ROLE_IDS)}`,
+  brief: 'text',
+  briefFile: 'a file path (relative to the spec file)',
+  command: `a command line, for example "${DEFAULT_AGENT_COMMAND}"`,
+  profile: `one of: ${list(PROFILE_NAMES)}`,
+  checkin: `a duration such as 30m, or ${OFF}`,
+  workspace: `one of: ${list(WORKSPACE_MODES)}`,
+  gitCheckpoint: `a duration such as 30m, or ${OFF}`,
+};
+
+// ---- the normalised shape ----
+
+const durationMs = z.number().int().positive().max(MAX_DURATION_MS);
+
+export const agentSpecSchema = z.object({
+  name: z.string().regex(NAME_PATTERN),
+  role: z.enum(ROLE_IDS),
+  /** Custom instructions (inline or from briefFile), added after the role's brief; null for none. */
+  brief: z.string().nullable(),
+  /** The command line to run (split by parseAgentCommand, never run by a shell). */
+  command: commandField,
+  /** How often orc wakes the agent on its own; null: only its self-scheduled check-ins. */
+  checkinIntervalMs: durationMs.nullable(),
+  workspace: z.enum(WORKSPACE_MODES),
+  /** How often orc commits a checkpoint of the agent's workspace; null: never. */
+  gitCheckpointMs: durationMs.nullable(),
+});
+
+export const teamSpecSchema = z
+  .object({
+    team: z.string().regex(NAME_PATTERN),
+    /** Absolute. */
+    project: z.string().refine((path) => path.startsWith('/'), { error: 'project must be an absolute path' }),
+    /** The host whose worker runs the agents; null: the server's default host. */
+    host: hostField.nullable(),
+    agents: z.array(agentSpecSchema).min(1),
+  })
+  .superRefine((spec, ctx) => {
+    const seen = new Set<string>();
+    spec.agents.forEach((agent, index) => {
+      if (seen.has(agent.name)) ctx.addIssue({ code: 'custom', path: ['agents', index, 'name'], message: `duplicate agent name ${quoted(agent.name)}` });
+      seen.add(agent.name);
+    });
+  });
+
+export type AgentSpec = z.infer<typeof agentSpecSchema>;
+export type TeamSpec = z.infer<typeof teamSpecSchema>;
+
+/** The result of reading a spec: the normalised spec, or every problem found, each as `path: message`. */
+export type TeamSpecResult = { ok: true; spec: TeamSpec } | { ok: false; problems: string[] };

@@ -1,0 +1,210 @@
+// What the API does to teams. A team is the workflow `team/<team>` plus its agents' own
+// workflows; the teams and agents tables are the registry people list.
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import { TRPCError } from '@trpc/server';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { agents } from '../../../../../db/schema/agents.ts';
+import { teams } from '../../../../../db/schema/teams.ts';
+import { issueToken, revokeAgentTokens } from '../../../../../db/tokens.ts';
+import { isClaudeCode, parseAgentCommand } from '../../../../../domain/agent-command.ts';
+import { WORKFLOW_TASK_QUEUE, agentWorkflowId } from '../../../../../domain/names.ts';
+import { firstMessage } from '../../../../../domain/roles/first-message.ts';
+import { managerOf } from '../../../../../domain/roles/manager.ts';
+import type { TeamSpec } from '../../../../../domain/teams/team-spec.ts';
+import { awaitLaunchUpdate } from '../../../../../workflows/agent-messages.ts';
+import { addAgentUpdate, awaitAgentsStartedUpdate, describeTeamQuery, stopTeamUpdate } from '../../../../../workflows/team-messages.ts';
+import type { TeamAgentLaunch, TeamDescription } from '../../../../../workflows/team-types.ts';
+import type { teamWorkflow } from '../../../../../workflows/team-workflow.ts';
+import { toApiError } from '../agents/temporal-errors.ts';
+import type { Services } from '../services.ts';
+
+export const teamWorkflowId = (team: string) => `team/${team}`;
+
+async function temporal(services: Services, what: string): Promise<Client> {
+  return services.temporal().catch((err: unknown) => {
+    throw toApiError(err, what);
+  });
+}
+
+async function isRunning(client: Client, workflowId: string): Promise<boolean> {
+  try {
+    return (await client.workflow.getHandle(workflowId).describe()).status.name === 'RUNNING';
+  } catch {
+    return false;
+  }
+}
+
+/** Registers the agents (rows and tokens) and returns what the team workflow needs to launch them. */
+async function registerAgents(services: Services, spec: TeamSpec, names: string[], host: string, env: Record<string, string>): Promise<TeamAgentLaunch[]> {
+  return services.db.transaction(async (tx) => {
+    const launches: TeamAgentLaunch[] = [];
+    for (const agent of spec.agents.filter((a) => names.includes(a.name))) {
+      const id = `${spec.team}/${agent.name}`;
+      const argv = parseAgentCommand(agent.command);
+      await revokeAgentTokens(tx, id);
+      await tx.delete(agents).where(and(eq(agents.team, spec.team), eq(agents.name, agent.name)));
+      await tx.insert(agents).values({ team: spec.team, name: agent.name, host, projectDir: spec.project, argv, workflowId: agentWorkflowId({ team: spec.team, agent: agent.name }) });
+      const token = await issueToken(tx, { role: 'agent', name: `agent ${id}`, agentId: id });
+      const manager = managerOf(spec.agents, agent.name);
+      launches.push({
+        name: agent.name,
+        role: agent.role,
+        manager: manager ? `${spec.team}/${manager}` : null,
+        argv,
+        kind: isClaudeCode(argv) ? 'claude-code' : 'generic',
+        env,
+        workspace: agent.workspace,
+        checkinIntervalMs: agent.checkinIntervalMs,
+        gitCheckpointMs: agent.gitCheckpointMs,
+        initialMessage: firstMessage({ team: spec, agent: agent.name }),
+        agentToken: token.token,
+      });
+    }
+    return launches;
+  });
+}
+
+async function forgetAgents(services: Services, team: string, names: string[]): Promise<void> {
+  if (names.length === 0) return;
+  await services.db.delete(agents).where(and(eq(agents.team, team), inArray(agents.name, names)));
+  for (const name of names) await revokeAgentTokens(services.db, `${team}/${name}`);
+}
+
+/** Waits for each started agent's CLI to be ready; returns the problems of those that failed. */
+async function launchProblems(client: Client, description: TeamDescription): Promise<string[]> {
+  const problems: string[] = [];
+  await Promise.all(
+    description.agents.map(async (agent) => {
+      if (agent.state === 'failed') {
+        problems.push(`${agent.id}: ${agent.error ?? 'failed to start'}`);
+        return;
+      }
+      try {
+        await client.workflow.getHandle(agentWorkflowId({ team: description.team, agent: agent.name })).executeUpdate(awaitLaunchUpdate);
+      } catch (err) {
+        problems.push(`${agent.id}: ${toApiError(err, agent.id).message}`);
+      }
+    }),
+  );
+  return problems;
+}
+
+export async function deployTeam(services: Services, spec: TeamSpec, env: Record<string, string> = {}): Promise<TeamDescription> {
+  const client = await temporal(services, `team ${spec.team}`);
+  const workflowId = teamWorkflowId(spec.team);
+  if (await isRunning(client, workflowId)) {
+    throw new TRPCError({ code: 'CONFLICT', message: `team ${spec.team} is already running; stop it first with: orc team stop ${spec.team}` });
+  }
+  const running = await Promise.all(spec.agents.map(async (a) => ((await isRunning(client, agentWorkflowId({ team: spec.team, agent: a.name }))) ? a.name : null)));
+  const busy = running.filter((n): n is string => n !== null);
+  if (busy.length) {
+    throw new TRPCError({ code: 'CONFLICT', message: `agents already running: ${busy.map((n) => `${spec.team}/${n}`).join(', ')}; stop them first with orc agent stop` });
+  }
+  const host = spec.host ?? services.config.defaultHost;
+  const names = spec.agents.map((a) => a.name);
+  await services.db.insert(teams).values({ name: spec.team, projectDir: spec.project, host, spec, workflowId }).onConflictDoUpdate({
+    target: teams.name,
+    set: { projectDir: spec.project, host, spec, workflowId, stoppedAt: null, createdAt: new Date() },
+  });
+  const launches = await registerAgents(services, spec, names, host, env);
+  let description: TeamDescription;
+  try {
+    const handle = await client.workflow.start<typeof teamWorkflow>('teamWorkflow', {
+      taskQueue: WORKFLOW_TASK_QUEUE,
+      workflowId,
+      args: [{ team: spec.team, projectDir: spec.project, host, orcUrl: services.config.publicUrl, agents: launches }],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+    });
+    description = await handle.executeUpdate(awaitAgentsStartedUpdate);
+    const problems = await launchProblems(client, description);
+    if (problems.length) {
+      // Nothing half-created: a team whose agents could not all launch is taken down whole.
+      await handle.executeUpdate(stopTeamUpdate).catch(() => undefined);
+      throw new TRPCError({ code: 'BAD_REQUEST', message: `team ${spec.team} was not started: ${problems.join('; ')}` });
+    }
+    return await handle.query(describeTeamQuery);
+  } catch (err) {
+    await forgetAgents(services, spec.team, names);
+    await services.db.delete(teams).where(eq(teams.name, spec.team));
+    throw toApiError(err, `team ${spec.team}`);
+  }
+}
+
+async function requireTeam(services: Services, team: string) {
+  const [row] = await services.db
+    .select({ name: teams.name, spec: teams.spec, host: teams.host, stoppedAt: teams.stoppedAt })
+    .from(teams)
+    .where(eq(teams.name, team))
+    .limit(1);
+  if (!row || row.stoppedAt) throw new TRPCError({ code: 'NOT_FOUND', message: `no running team ${team}; see teams with: orc team list` });
+  const client = await temporal(services, `team ${team}`);
+  return { row, client, handle: client.workflow.getHandle<typeof teamWorkflow>(teamWorkflowId(team)) };
+}
+
+export async function describeTeam(services: Services, team: string): Promise<TeamDescription> {
+  const { handle } = await requireTeam(services, team);
+  try {
+    return await handle.query(describeTeamQuery);
+  } catch (err) {
+    throw toApiError(err, `team ${team}`);
+  }
+}
+
+export async function listTeams(services: Services) {
+  const rows = await services.db
+    .select({ name: teams.name, projectDir: teams.projectDir, host: teams.host, createdAt: teams.createdAt })
+    .from(teams)
+    .where(isNull(teams.stoppedAt))
+    .orderBy(teams.name);
+  const client = await temporal(services, 'teams');
+  return Promise.all(
+    rows.map(async (row) => {
+      const description = await client.workflow.getHandle(teamWorkflowId(row.name)).query(describeTeamQuery).catch(() => null);
+      return {
+        team: row.name,
+        projectDir: row.projectDir,
+        host: row.host,
+        createdAt: row.createdAt.toISOString(),
+        state: description?.state ?? 'unknown',
+        agents: description?.agents.map((a) => ({ id: a.id, role: a.role, state: a.state })) ?? [],
+      };
+    }),
+  );
+}
+
+export async function stopTeam(services: Services, team: string): Promise<TeamDescription> {
+  const { handle } = await requireTeam(services, team);
+  try {
+    const description = await handle.executeUpdate(stopTeamUpdate);
+    const now = new Date();
+    await services.db.update(teams).set({ stoppedAt: now }).where(eq(teams.name, team));
+    await services.db.update(agents).set({ stoppedAt: now }).where(and(eq(agents.team, team), isNull(agents.stoppedAt)));
+    for (const agent of description.agents) await revokeAgentTokens(services.db, agent.id);
+    return description;
+  } catch (err) {
+    throw toApiError(err, `team ${team}`);
+  }
+}
+
+export async function addAgentToTeam(services: Services, team: string, agent: TeamSpec['agents'][number], env: Record<string, string> = {}): Promise<TeamDescription> {
+  const { row, client, handle } = await requireTeam(services, team);
+  const spec = row.spec as TeamSpec;
+  if (spec.agents.some((a) => a.name === agent.name)) {
+    throw new TRPCError({ code: 'CONFLICT', message: `team ${team} already has an agent named ${agent.name}` });
+  }
+  const grown: TeamSpec = { ...spec, agents: [...spec.agents, agent] };
+  const [launch] = await registerAgents(services, grown, [agent.name], row.host, env);
+  if (!launch) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'agent registration produced nothing' });
+  try {
+    const description = await handle.executeUpdate(addAgentUpdate, { args: [launch] });
+    const added = description.agents.filter((a) => a.name === agent.name);
+    const problems = await launchProblems(client, { ...description, agents: added });
+    if (problems.length) throw new TRPCError({ code: 'BAD_REQUEST', message: problems.join('; ') });
+    await services.db.update(teams).set({ spec: grown }).where(eq(teams.name, team));
+    return await handle.query(describeTeamQuery);
+  } catch (err) {
+    await forgetAgents(services, team, [agent.name]);
+    throw toApiError(err, `${team}/${agent.name}`);
+  }
+}

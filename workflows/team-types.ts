@@ -1,0 +1,49 @@
+// Types of the team workflow and its clients. No runtime code.
+import type { AgentKind } from './agent-types.ts';
+
+export type WorkspaceMode = 'shared' | 'worktree';
+
+/** Everything needed to launch one agent of a team (already resolved by the server). */
+export interface TeamAgentLaunch {
+  name: string;
+  role: string;
+  manager: string | null;
+  argv: string[];
+  kind: AgentKind;
+  env: Record<string, string>;
+  workspace: WorkspaceMode;
+  checkinIntervalMs: number | null;
+  gitCheckpointMs: number | null;
+  /** The agent's brief and its team's roster, delivered as its first message. */
+  initialMessage: string;
+  agentToken: string;
+}
+
+export interface TeamWorkflowInput {
+  team: string;
+  projectDir: string;
+  host: string;
+  orcUrl: string;
+  agents: TeamAgentLaunch[];
+}
+
+export type TeamAgentState = 'starting' | 'started' | 'failed' | 'stopped';
+
+export interface TeamAgentEntry {
+  name: string;
+  id: string;
+  role: string;
+  manager: string | null;
+  workspace: WorkspaceMode;
+  workspaceDir: string | null;
+  state: TeamAgentState;
+  error: string | null;
+}
+
+export interface TeamDescription {
+  team: string;
+  projectDir: string;
+  host: string;
+  state: 'starting' | 'running' | 'stopping' | 'stopped';
+  agents: TeamAgentEntry[];
+}
