@@ -33,3 +33,11 @@ export function isClaudeCode(argv: readonly string[]): boolean {
   const base = program.split('/').pop() ?? '';
   return base === 'claude' || base === 'claude.exe';
 }
+
+const PLAIN_SHELLS = new Set(['bash', 'sh', 'dash', 'zsh', 'fish', 'ksh']);
+
+/** A plain shell runs what it is sent: it gets no brief (a brief typed into bash is commands). */
+export function isPlainShell(argv: readonly string[]): boolean {
+  const base = (argv[0] ?? '').split('/').pop() ?? '';
+  return PLAIN_SHELLS.has(base);
+}

@@ -38,7 +38,7 @@ describe('orc team deploy', () => {
     expect(teams.map((t) => t.team)).not.toContain(team);
   });
 
-  it('deploys a team of shell agents from a spec, each briefed with its role and roster', async () => {
+  it('deploys a team from a spec, each agent briefed with its role and roster', async () => {
     const project = await gitProject();
     const team = uniqueName('crew');
     const file = join(project, 'team.yaml');
@@ -48,9 +48,10 @@ describe('orc team deploy', () => {
         `team: ${team}`,
         'project: .',
         'agents:',
-        '  - { name: pm, role: project-manager, profile: shell }',
-        '  - { name: api, role: engineer, profile: shell, workspace: worktree, brief: "Build the /health endpoint." }',
-        '  - { name: qa, role: qa, profile: shell, gitCheckpoint: "off" }',
+        // cat stands in for an agent CLI: it takes its brief and echoes it.
+        '  - { name: pm, role: project-manager, command: cat }',
+        '  - { name: api, role: engineer, command: cat, workspace: worktree, brief: "Build the /health endpoint." }',
+        '  - { name: qa, role: qa, command: cat, gitCheckpoint: "off" }',
       ].join('\n'),
     );
     const out = await orc(['team', 'deploy', file]);

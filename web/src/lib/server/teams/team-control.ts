@@ -6,7 +6,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { agents } from '../../../../../db/schema/agents.ts';
 import { teams } from '../../../../../db/schema/teams.ts';
 import { issueToken, revokeAgentTokens } from '../../../../../db/tokens.ts';
-import { isClaudeCode, parseAgentCommand } from '../../../../../domain/agent-command.ts';
+import { isClaudeCode, isPlainShell, parseAgentCommand } from '../../../../../domain/agent-command.ts';
 import { WORKFLOW_TASK_QUEUE, agentWorkflowId } from '../../../../../domain/names.ts';
 import { firstMessage } from '../../../../../domain/roles/first-message.ts';
 import { managerOf } from '../../../../../domain/roles/manager.ts';
@@ -56,7 +56,7 @@ async function registerAgents(services: Services, spec: TeamSpec, names: string[
         workspace: agent.workspace,
         checkinIntervalMs: agent.checkinIntervalMs,
         gitCheckpointMs: agent.gitCheckpointMs,
-        initialMessage: firstMessage({ team: spec, agent: agent.name }),
+        initialMessage: isPlainShell(argv) ? '' : firstMessage({ team: spec, agent: agent.name }),
         agentToken: token.token,
       });
     }
