@@ -38,6 +38,8 @@ export interface TypeMessageResult {
   confirmedByPane: boolean;
 }
 
+export const AGENT_PANE_OPTION = '@orc-agent';
+
 const PANE_WIDTH = '200';
 const PANE_HEIGHT = '50';
 
@@ -90,7 +92,8 @@ export function createHostActivities(deps: HostActivityDeps) {
   }
 
   return {
-    async launchAgent({ spec }: { spec: AgentSpec }): Promise<{ paneId: string }> {
+    /** Launches the agent's CLI; with `resume`, a relaunch after it died, continuing its conversation. */
+    async launchAgent({ spec, resume = false }: { spec: AgentSpec; resume?: boolean }): Promise<{ paneId: string }> {
       const workDir = spec.workspaceDir ?? spec.projectDir;
       const dir = await stat(workDir).catch(() => null);
       if (!dir?.isDirectory()) {
@@ -103,13 +106,20 @@ export function createHostActivities(deps: HostActivityDeps) {
       const existing = await findWindow(session, spec.agent);
       // A retried launch finds the window its first attempt made; a dead leftover is replaced.
       if (existing && !existing.dead) return { paneId: existing.paneId };
-      if (existing?.dead) await tmux.run(['kill-pane', '-t', existing.paneId]);
+      if (existing?.dead) {
+        // Its last screen is kept before the dead pane goes.
+        const history = await tmux.run(['capture-pane', '-p', '-J', '-S', '-', '-t', existing.paneId]).catch(() => '');
+        if (history) await saveAgentHistory(agentDir(spec), history);
+        await tmux.run(['kill-pane', '-t', existing.paneId]);
+      }
 
       const argv = [...spec.argv];
       if (spec.kind === 'claude-code') {
         const settingsFile = join(agentDir(spec), 'claude-settings.json');
         await writeClaudeSettings(settingsFile, spec.orcUrl);
         argv.push('--settings', settingsFile);
+        // Claude Code picks the conversation up where it stopped.
+        if (resume && !argv.includes('--continue')) argv.push('--continue');
       }
       const env = {
         ...spec.env,
@@ -120,8 +130,8 @@ export function createHostActivities(deps: HostActivityDeps) {
         ORC_AGENT_TOKEN: spec.agentToken,
       };
       const paneId = await createWindow(spec, argv, env);
-      // Keep a pane whose program exited, so its last words can be read and the exit noticed.
-      await tmux.run(['set-option', '-w', '-t', paneId, 'remain-on-exit', 'on']);
+      // Marks the pane as this agent's, for the worker's pane watcher.
+      await tmux.run(['set-option', '-p', '-t', paneId, AGENT_PANE_OPTION, `${spec.team}/${spec.agent}`]);
 
       const timeoutMs = deps.readyTimeoutMs ?? (spec.kind === 'claude-code' ? 60_000 : 10_000);
       let previous: string | null = null;

@@ -22,7 +22,7 @@ export interface FakeHost {
   /** Decide what typing a message does; default: confirmed by the pane. */
   onType: (input: TypeMessageInput) => Promise<TypeMessageResult> | TypeMessageResult;
   /** Decide what launching does; default: pane %1. */
-  onLaunch: (spec: AgentSpec) => Promise<{ paneId: string }> | { paneId: string };
+  onLaunch: (spec: AgentSpec, resume: boolean) => Promise<{ paneId: string }> | { paneId: string };
 }
 
 export function createFakeHost(): FakeHost {
@@ -32,7 +32,7 @@ export function createFakeHost(): FakeHost {
     onType: () => ({ typedAt: new Date().toISOString(), alreadyTyped: false, confirmedByPane: true }),
     onLaunch: () => ({ paneId: '%1' }),
     activities: {
-      launchAgent: async ({ spec }) => host.onLaunch(spec),
+      launchAgent: async ({ spec, resume }) => host.onLaunch(spec, resume ?? false),
       typeMessage: async (input) => {
         host.typed.push(input);
         return host.onType(input);

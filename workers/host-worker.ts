@@ -1,5 +1,6 @@
 // The worker of one host: runs workflow tasks from the shared queue, and the tmux/agent
 // activities from this host's own queue, since only this machine can touch its panes.
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,9 +9,11 @@ import { openDeliveryLedger } from '../activities/delivery-ledger.ts';
 import { createGit } from '../activities/git.ts';
 import { createGitActivities } from '../activities/git-activities.ts';
 import { createRecordActivities } from '../activities/record-activities.ts';
+import { watchAgentPanes } from '../activities/pane-watcher.ts';
 import { createTmux } from '../activities/tmux.ts';
+import { agentEventSignal } from '../workflows/agent-messages.ts';
 import { createDatabase } from '../db/client.ts';
-import { WORKFLOW_TASK_QUEUE, hostTaskQueue } from '../domain/names.ts';
+import { WORKFLOW_TASK_QUEUE, agentWorkflowId, hostTaskQueue, parseAgentRef } from '../domain/names.ts';
 import { installOrcShim } from './orc-shim.ts';
 import { readWorkerConfig } from './worker-config.ts';
 
@@ -19,11 +22,12 @@ async function run() {
   const hostDir = join(config.dataDir, 'hosts', config.hostName);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   // With a database, this worker also writes the records (communication log, check-ins).
+  const tmux = createTmux(config.tmuxSocket);
   const database = config.databaseUrl ? createDatabase(config.databaseUrl, { max: 2 }) : null;
   try {
     const activities = {
       ...createHostActivities({
-        tmux: createTmux(config.tmuxSocket),
+        tmux,
         ledger: await openDeliveryLedger(join(hostDir, 'delivered-message-ids')),
         dataDir: hostDir,
         orcBinDir: await installOrcShim(hostDir),
@@ -43,9 +47,24 @@ async function run() {
       taskQueue: hostTaskQueue(config.hostName),
       activities,
     });
+    // Agents whose process dies are reported to their workflow, which relaunches them.
+    const clientConnection = await Connection.connect({ address: config.temporalAddress });
+    const client = new Client({ connection: clientConnection, namespace: config.namespace });
+    const watcher = watchAgentPanes(tmux, async ({ agentId, paneId, exitStatus }) => {
+      try {
+        await client.workflow.getHandle(agentWorkflowId(parseAgentRef(agentId))).signal(agentEventSignal, { kind: 'exited', paneId, exitStatus });
+      } catch (err) {
+        if (!(err instanceof WorkflowNotFoundError)) throw err; // a stopped agent: nothing to tell
+      }
+    });
     // The launcher waits for this line before it starts the web app.
     console.log(`worker ready: host ${config.hostName}, queues ${WORKFLOW_TASK_QUEUE} and ${hostTaskQueue(config.hostName)}`);
-    await Promise.all([workflowWorker.run(), hostWorker.run()]);
+    try {
+      await Promise.all([workflowWorker.run(), hostWorker.run()]);
+    } finally {
+      watcher.stop();
+      await clientConnection.close();
+    }
   } finally {
     await connection.close();
     await database?.sql.end({ timeout: 5 });

@@ -74,6 +74,8 @@ export interface AgentStatus {
   checkins: Checkin[];
   nextCheckinAt: string | null;
   lastCheckpoint: { at: string; outcome: string } | null;
+  /** Relaunches after the agent's process died, in the current run of failures. */
+  restarts: number;
 }
 
 /** What hooks (or the pane watcher) tell the workflow about the agent. */
@@ -82,7 +84,8 @@ export type AgentEvent =
   | { kind: 'turn-finished' }
   | { kind: 'permission-requested'; tool: string }
   | { kind: 'notification'; message: string }
-  | { kind: 'session-started' };
+  | { kind: 'session-started' }
+  | { kind: 'exited'; paneId: string; exitStatus: number | null };
 
 export interface SendMessageInput {
   text: string;
@@ -101,6 +104,7 @@ export interface AgentSnapshot {
   inbox: AgentMessage[];
   checkins: Checkin[];
   nextCheckpointAt: number | null;
+  restarts?: number;
 }
 
 export interface AgentWorkflowInput {

@@ -193,3 +193,50 @@ describe('agentWorkflow check-ins', () => {
     });
   });
 });
+
+describe('agentWorkflow recovery', () => {
+  it('relaunches a dead agent with --continue semantics, then gives up after repeated deaths and tells its manager', async () => {
+    await harness.run(async () => {
+      const manager = await startAgent({ agent: `pm-${randomUUID().slice(0, 6)}` });
+      await manager.executeUpdate(awaitLaunchUpdate);
+      const managerId = manager.workflowId.replace(/^agent\//, '');
+      let pane = 1;
+      const resumes: boolean[] = [];
+      harness.host.onLaunch = (_spec, resume) => {
+        resumes.push(resume);
+        return { paneId: `%${pane++}` };
+      };
+      try {
+        const handle = await startAgent({ manager: managerId });
+        const launched = await handle.executeUpdate(awaitLaunchUpdate);
+        // A report about a pane that is not the agent's is ignored.
+        await handle.signal(agentEventSignal, { kind: 'exited', paneId: '%999', exitStatus: 1 });
+        await handle.signal(agentEventSignal, { kind: 'exited', paneId: launched.paneId ?? '', exitStatus: 1 });
+        await expect.poll(() => handle.query(statusQuery).then((s) => [s.state, s.restarts]), { timeout: 10_000 }).toEqual(['idle', 1]);
+        expect(resumes).toEqual([false, true]);
+        // Messages go to the relaunched pane.
+        const message = await handle.executeUpdate(sendMessageUpdate, { args: [{ text: 'still there?', from: 'human:test' }] });
+        expect(message.state).toBe('confirmed');
+        expect(harness.host.typed.at(-1)?.paneId).toBe((await handle.query(statusQuery)).paneId);
+
+        for (let death = 2; death <= 4; death++) {
+          const current = (await handle.query(statusQuery)).paneId ?? '';
+          await handle.signal(agentEventSignal, { kind: 'exited', paneId: current, exitStatus: 137 });
+          // Relaunched (after a growing backoff) into a new pane before the next death.
+          if (death <= 3) {
+            await expect.poll(() => handle.query(statusQuery).then((s) => [s.state, s.restarts, s.paneId !== current]), { timeout: 20_000 }).toEqual(['idle', death, true]);
+          }
+        }
+        const final = await handle.result();
+        expect(final.state).toBe('failed');
+        expect(final.lastError).toContain('given up after 3 relaunches');
+        await expect
+          .poll(() => manager.query(statusQuery).then((s) => s.recentMessages.map((m) => m.text).join('\n')), { timeout: 10_000 })
+          .toContain(`your teammate ${handle.workflowId.replace(/^agent\//, '')} has stopped working`);
+      } finally {
+        harness.host.onLaunch = () => ({ paneId: '%1' });
+        await manager.executeUpdate(stopUpdate);
+      }
+    });
+  }, 60_000);
+});

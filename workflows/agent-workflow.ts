@@ -6,8 +6,10 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
   proxyActivities,
   setHandler,
+  sleep,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -37,6 +39,10 @@ const RECENT_MESSAGES_KEPT = 20;
 const MAX_PENDING_CHECKINS = 100;
 const MIN_CHECKIN_MS = 1_000;
 const MAX_CHECKIN_MS = 30 * 24 * 3600_000;
+/** After this many relaunches in a row without a stable run, the agent is failed and its manager told. */
+const MAX_RESTARTS = 3;
+/** A run this long counts as stable: the next death starts a fresh count. */
+const STABLE_RUN_MS = 10 * 60_000;
 
 /** An activity failure wraps the activity's own error; people want the latter's words. */
 function rootMessage(err: unknown): string {
@@ -80,6 +86,9 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
   let lastError: string | null = null;
   let stopRequested = false;
   let lastCheckpoint: AgentStatus['lastCheckpoint'] = null;
+  let restarts = input.snapshot?.restarts ?? 0;
+  let launchedAt = Date.now();
+  let exitedPane: { paneId: string; exitStatus: number | null } | null = null;
   const startedAt = input.snapshot?.startedAt ?? new Date().toISOString();
   const inbox: AgentMessage[] = [...(input.snapshot?.inbox ?? [])];
   const checkins: Checkin[] = [...(input.snapshot?.checkins ?? [])];
@@ -109,6 +118,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
     checkins: pendingCheckins(),
     nextCheckinAt: pendingCheckins()[0]?.dueAt ?? null,
     lastCheckpoint,
+    restarts,
   });
 
   const isClosed = () => state === 'stopped' || state === 'failed';
@@ -216,6 +226,14 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
   });
 
   setHandler(agentEventSignal, (event: AgentEvent) => {
+    if (event.kind === 'exited') {
+      // Only the pane this run launched counts; a report about an older one is stale.
+      if (event.paneId === paneId && !stopRequested && !isClosed()) {
+        exitedPane = { paneId: event.paneId, exitStatus: event.exitStatus };
+        state = 'exited';
+      }
+      return;
+    }
     if (state === 'provisioning' || isClosed()) {
       if (event.kind === 'prompt-submitted') submittedPrompts.push(event.prompt);
       return;
@@ -244,7 +262,38 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
    * Claude Code takes a message only between turns: while it works or a permission dialog is
    * open, messages wait here, in order. Other CLIs give no such signal and get them at once.
    */
-  const readyForMessage = () => spec.kind !== 'claude-code' || state === 'idle';
+  const readyForMessage = () => exitedPane === null && (spec.kind !== 'claude-code' || state === 'idle');
+
+  /** Relaunches a dead agent with backoff; false when it has failed too often and is given up. */
+  async function recover(): Promise<boolean> {
+    const exit = exitedPane;
+    if (!exit) return true;
+    if (Date.now() - launchedAt >= STABLE_RUN_MS) restarts = 0;
+    const how = exit.exitStatus === null ? 'its pane was closed' : `its process exited with status ${exit.exitStatus}`;
+    if (restarts >= MAX_RESTARTS) {
+      state = 'failed';
+      lastError = `${how}; given up after ${restarts} relaunches`;
+      if (spec.manager) {
+        const text = `orc: your teammate ${agentId} has stopped working (${lastError}). Its work so far is in ${spec.workspaceDir ?? spec.projectDir}. Decide what to do, or tell the human.`;
+        await getExternalWorkflowHandle(`agent/${spec.manager}`).signal(enqueueMessageSignal, { text, from: 'orc' }).catch(() => undefined);
+      }
+      return false;
+    }
+    restarts++;
+    lastError = `${how}; relaunch ${restarts} of ${MAX_RESTARTS}`;
+    await sleep(Math.min(2 ** restarts * 1000, 60_000));
+    if (stopRequested) return true;
+    try {
+      paneId = (await host.launchAgent({ spec, resume: true })).paneId;
+      exitedPane = null;
+      launchedAt = Date.now();
+      state = 'idle';
+    } catch (err) {
+      // The relaunch itself failed: count it as another death of the same pane.
+      lastError = `relaunch failed: ${rootMessage(err)}`;
+    }
+    return true;
+  }
 
   async function deliver(message: AgentMessage): Promise<void> {
     if (paneId === null) return;
@@ -341,10 +390,15 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
     const seenPlan = planVersion;
     const wakeAt = nextTimerAt();
     const hasDeliverable = () => readyForMessage() && inbox.some((m) => m.state === 'queued');
-    const woken = () => stopRequested || hasDeliverable() || planVersion !== seenPlan || workflowInfo().continueAsNewSuggested;
+    const woken = () =>
+      stopRequested || exitedPane !== null || hasDeliverable() || planVersion !== seenPlan || workflowInfo().continueAsNewSuggested;
     if (wakeAt === null) await condition(woken);
     else if (wakeAt > Date.now()) await condition(woken, wakeAt - Date.now());
     if (stopRequested) break;
+    if (exitedPane !== null) {
+      if (!(await recover())) break;
+      continue;
+    }
     await fireDueCheckins();
     await checkpointIfDue();
     const next = inbox.find((m) => m.state === 'queued');
@@ -358,7 +412,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
       await Promise.all(pendingRecords);
       await continueAsNew<typeof agentWorkflow>({
         spec: { ...spec, initialMessage: null },
-        snapshot: { paneId: paneId ?? '', state, startedAt, inbox, checkins, nextCheckpointAt },
+        snapshot: { paneId: paneId ?? '', state, startedAt, inbox, checkins, nextCheckpointAt, restarts },
       });
     }
   }
@@ -366,7 +420,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
   // Messages still queued are reported as not delivered rather than silently dropped.
   for (const message of inbox) {
     message.state = 'failed';
-    message.error = 'the agent was stopped before this message was delivered';
+    message.error = state === 'failed' ? `the agent failed before this message was delivered: ${lastError ?? ''}` : 'the agent was stopped before this message was delivered';
     recordMessage(message);
   }
   for (const checkin of checkins.splice(0)) {
@@ -374,7 +428,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
   }
   if (paneId !== null) await host.stopAgent({ paneId, team: spec.team, agent: spec.agent });
   await Promise.all(pendingRecords);
-  state = 'stopped';
+  if (state !== 'failed') state = 'stopped';
   await condition(allHandlersFinished);
   return status();
 }
