@@ -56,6 +56,13 @@ export function watchAgentPanes(tmux: Tmux, onExit: (exit: PaneExit) => Promise<
     }
     for (const [paneId, agentId] of live) if (!seen.has(paneId)) await report({ agentId, paneId, exitStatus: null });
     live = next;
+    // tmux reuses pane ids once its server restarts: forget panes that are gone.
+    for (const paneId of [...reported, ...deadTicks.keys()]) {
+      if (!seen.has(paneId)) {
+        reported.delete(paneId);
+        deadTicks.delete(paneId);
+      }
+    }
   };
 
   const loop = () => {

@@ -17,7 +17,7 @@ export async function ensureAdminToken(db: Database, dataDir: string): Promise<{
       return { file, created: false };
     }
   }
-  const { token } = await issueToken(db, { role: 'admin', name: 'admin (first start)' });
+  const { token } = await issueToken(db, { role: 'admin', name: 'admin' });
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   await writeFile(file, `${token}\n`, { mode: 0o600 });
   await chmod(file, 0o600);

@@ -1,7 +1,7 @@
 // The agent workflow on a real Temporal server, with its host activities mocked.
 import { WorkflowUpdateFailedError, WorkflowUpdateStage } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createHarness, fakeSpec, type Harness } from '../testing/workflow-harness.ts';
 import {
@@ -25,6 +25,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await harness?.close();
+});
+
+beforeEach(() => {
+  // Each test scripts the fake host afresh; a script left by another test would act on its workflows.
+  harness.host.onType = () => ({ typedAt: new Date().toISOString(), alreadyTyped: false, confirmedByPane: true });
+  harness.host.onLaunch = () => ({ paneId: '%1' });
 });
 
 function startAgent(overrides: Partial<AgentSpec> = {}) {

@@ -70,6 +70,10 @@ export async function spawnService(options: SpawnServiceOptions): Promise<Servic
         clearTimeout(timer);
         lines.close();
         errLines.close();
+        // Closing a readline interface pauses its input: without this the log would get no
+        // more output, and a service that keeps logging would block once the pipe is full.
+        child.stdout?.resume();
+        child.stderr?.resume();
         child.off('exit', onExit);
         resolve();
       };
@@ -93,4 +97,47 @@ export async function waitUntil(what: string, probe: () => Promise<boolean>, tim
     if (Date.now() > deadline) throw new ServiceStartError(`${what} did not become ready within ${timeoutMs / 1000}s`);
     await delay(100);
   }
+}
+
+/** A service that can be killed and started again with the same options (durability tests). */
+export interface RestartableService {
+  readonly name: string;
+  /** The running process's id (the latest one after a restart). */
+  readonly pid: number | undefined;
+  readonly child: ChildProcess;
+  readonly logFile: string;
+  /** Sends `signal` and resolves once the process has exited: SIGKILL stands in for a crash. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Stops the process if it still runs, then starts it again and waits until it is ready. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function spawnRestartableService(options: SpawnServiceOptions): Promise<RestartableService> {
+  let current = await spawnService(options);
+  const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+  return {
+    name: options.name,
+    logFile: options.logFile,
+    get pid() {
+      return current.child.pid;
+    },
+    get child() {
+      return current.child;
+    },
+    kill(signal = 'SIGTERM') {
+      const { child } = current;
+      return new Promise<void>((resolve) => {
+        if (exited(child)) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      });
+    },
+    async restart() {
+      await current.stop();
+      current = await spawnService(options);
+    },
+    // Always the latest process, so the stack's teardown stops a restarted one too.
+    stop: () => current.stop(),
+  };
 }

@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { ensureAdminToken } from '../../db/admin-token.ts';
 import { createDatabase } from '../../db/client.ts';
 import { applyMigrations } from '../../db/migrate.ts';
-import { spawnService, waitUntil, type ServiceProcess } from './child-process.ts';
+import { spawnRestartableService, spawnService, waitUntil, type RestartableService, type ServiceProcess } from './child-process.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
-import { startTemporalDevServer } from './temporal-server.ts';
+import { startTemporalDevServer, type TemporalServer } from './temporal-server.ts';
 import { buildWeb, webBuildIsStale } from './web-build.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -37,6 +37,10 @@ export interface RunningStack {
   temporalUiUrl: string | null;
   databaseUrl: string;
   adminTokenFile: string;
+  /** The host worker: durability tests kill it (SIGKILL) and restart it with the same env. */
+  worker: RestartableService;
+  /** The dev server this stack started (null with TEMPORAL_ADDRESS); tests stop and start it. */
+  temporal: TemporalServer | null;
   stop(): Promise<void>;
 }
 
@@ -54,6 +58,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     let temporalAddress = options.temporalAddress;
     let temporalUiUrl: string | null = null;
+    let temporalServer: TemporalServer | null = null;
     if (temporalAddress) {
       progress(`temporal: using ${temporalAddress} (TEMPORAL_ADDRESS)`);
     } else {
@@ -66,6 +71,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         logFile: join(logDir, 'temporal.log'),
       });
       stops.push(temporal.stop);
+      temporalServer = temporal;
       temporalAddress = temporal.address;
       temporalUiUrl = temporal.uiUrl;
       progress(`temporal: ready at ${temporalAddress}${temporalUiUrl ? `, Web UI ${temporalUiUrl}` : ''}`);
@@ -105,7 +111,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     };
 
     progress('worker: starting the host worker …');
-    const worker = await spawnService({
+    const worker = await spawnRestartableService({
       name: 'worker',
       command: process.execPath,
       args: [join(REPO_ROOT, 'workers', 'host-worker.ts')],
@@ -133,7 +139,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const reachable = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
     const url = `http://${reachable}:${options.port}`;
     await waitUntil('web app', async () => (await fetch(`${url}/healthz`)).ok, 60_000);
-    return { url, temporalAddress, temporalUiUrl, databaseUrl, adminTokenFile: join(dataDir, 'admin-token'), stop };
+    return {
+      url,
+      temporalAddress,
+      temporalUiUrl,
+      databaseUrl,
+      adminTokenFile: join(dataDir, 'admin-token'),
+      worker,
+      temporal: temporalServer,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;

@@ -3,12 +3,19 @@
 import { Connection } from '@temporalio/client';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { spawnService, waitUntil } from './child-process.ts';
+import { spawnService, waitUntil, type ServiceProcess } from './child-process.ts';
 
 export interface TemporalServer {
   address: string;
   uiUrl: string | null;
   stop(): Promise<void>;
+  /**
+   * Starts the server again after stop(), on the same port and SQLite file (durability
+   * tests: check-ins must survive a server's downtime). Does nothing while it runs.
+   */
+  start?(): Promise<void>;
+  /** stop(), then start(). */
+  restart?(): Promise<void>;
 }
 
 export function findTemporalCli(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -54,23 +61,35 @@ export async function startTemporalDevServer(options: DevServerOptions, env: Nod
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   if (options.uiPort === null) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort), '--ui-ip', options.ip);
-  const service = await spawnService({ name: 'temporal', command: cli, args, env, logFile: options.logFile });
-  let exited = false;
-  service.child.once('exit', () => (exited = true));
-  await waitUntil('Temporal dev server', async () => {
-    if (exited) throw new Error(`temporal exited; see ${options.logFile}`);
-    return temporalAnswers(address);
-  }, 60_000).catch(async (err: unknown) => {
-    await service.stop();
-    throw err;
-  });
-  return { address, uiUrl, stop: service.stop };
+  const launch = async () => {
+    const service = await spawnService({ name: 'temporal', command: cli, args, env, logFile: options.logFile });
+    let exited = false;
+    service.child.once('exit', () => (exited = true));
+    await waitUntil('Temporal dev server', async () => {
+      if (exited) throw new Error(`temporal exited; see ${options.logFile}`);
+      return temporalAnswers(address);
+    }, 60_000).catch(async (err: unknown) => {
+      await service.stop();
+      throw err;
+    });
+    return service;
+  };
+  let service: ServiceProcess | null = await launch();
+  // Always the latest process, so a restarted server is the one stopped at the end.
+  const stop = async () => {
+    await service?.stop();
+    service = null;
+  };
+  const start = async () => {
+    service ??= await launch();
+  };
+  return { address, uiUrl, stop, start, restart: () => stop().then(start) };
 }
 
 /** On a machine with internet and no Temporal CLI, the SDK's test package fetches one. */
 async function downloadAndStart(options: DevServerOptions, address: string, uiUrl: string | null): Promise<TemporalServer> {
   const { TestWorkflowEnvironment } = await import('@temporalio/testing');
-  const testEnv = await TestWorkflowEnvironment.createLocal({
+  const settings = {
     server: {
       executable: { type: 'cached-download' },
       ip: options.ip,
@@ -79,6 +98,14 @@ async function downloadAndStart(options: DevServerOptions, address: string, uiUr
       ...(options.uiPort !== null ? { uiPort: options.uiPort } : {}),
       ...(options.dbFile ? { dbFilename: options.dbFile } : {}),
     },
-  });
-  return { address, uiUrl, stop: () => testEnv.teardown() };
+  } satisfies Parameters<typeof TestWorkflowEnvironment.createLocal>[0];
+  let current: Awaited<ReturnType<typeof TestWorkflowEnvironment.createLocal>> | null = await TestWorkflowEnvironment.createLocal(settings);
+  const stop = async () => {
+    await current?.teardown();
+    current = null;
+  };
+  const start = async () => {
+    current ??= await TestWorkflowEnvironment.createLocal(settings);
+  };
+  return { address, uiUrl, stop, start, restart: () => stop().then(start) };
 }

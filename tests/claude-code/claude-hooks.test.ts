@@ -29,7 +29,7 @@ describe('Claude Code HTTP hooks', () => {
     await tmux?.kill();
     await recorder?.close();
     await api?.close();
-    for (const dir of tempDirs) await rm(dir, { recursive: true, force: true });
+    for (const dir of tempDirs) await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   });
 
   function nthHook(event: string, n: number): Promise<RecordedHook> {

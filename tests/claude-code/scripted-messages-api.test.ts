@@ -22,7 +22,7 @@ describe('scripted Messages API with the real Claude Code CLI', () => {
   afterAll(async () => {
     await tmux?.kill();
     await api?.close();
-    for (const dir of tempDirs) await rm(dir, { recursive: true, force: true });
+    for (const dir of tempDirs) await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   });
 
   async function launch(name: string): Promise<string> {

@@ -60,8 +60,10 @@ describe('a team of three Claude Code agents', () => {
         [`${team}/qa`, 'confirmed'],
       ]);
     }, { timeoutMs: 60_000 });
-    // The model saw the brief and roster as the user's first prompt.
-    expect(api.requests.some((r) => r.userText?.includes('Build the health endpoint.') && r.userText.includes(`${team}/pm`))).toBe(true);
+    // The model saw the brief and roster as the user's first prompt (its request may trail the hook).
+    await eventually(async () => {
+      expect(api.requests.some((r) => r.userText?.includes('Build the health endpoint.') && r.userText.includes(`${team}/pm`))).toBe(true);
+    });
   });
 
   it('the engineer schedules its own check-in from its window, and it fires once', async () => {
