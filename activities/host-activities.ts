@@ -40,6 +40,10 @@ export interface TypeMessageResult {
 
 export const AGENT_PANE_OPTION = '@orc-agent';
 
+/** Pane histories go into the log (through Temporal), so they are bounded; the file keeps all. */
+const HISTORY_LINES_LOGGED = 3000;
+const lastLines = (text: string, lines: number) => text.replace(/\s+$/, '').split('\n').slice(-lines).join('\n');
+
 const PANE_WIDTH = '200';
 const PANE_HEIGHT = '50';
 
@@ -93,7 +97,7 @@ export function createHostActivities(deps: HostActivityDeps) {
 
   return {
     /** Launches the agent's CLI; with `resume`, a relaunch after it died, continuing its conversation. */
-    async launchAgent({ spec, resume = false }: { spec: AgentSpec; resume?: boolean }): Promise<{ paneId: string }> {
+    async launchAgent({ spec, resume = false }: { spec: AgentSpec; resume?: boolean }): Promise<{ paneId: string; previousHistory?: string }> {
       const workDir = spec.workspaceDir ?? spec.projectDir;
       const dir = await stat(workDir).catch(() => null);
       if (!dir?.isDirectory()) {
@@ -106,10 +110,14 @@ export function createHostActivities(deps: HostActivityDeps) {
       const existing = await findWindow(session, spec.agent);
       // A retried launch finds the window its first attempt made; a dead leftover is replaced.
       if (existing && !existing.dead) return { paneId: existing.paneId };
+      let previousHistory: string | undefined;
       if (existing?.dead) {
         // Its last screen is kept before the dead pane goes.
         const history = await tmux.run(['capture-pane', '-p', '-J', '-S', '-', '-t', existing.paneId]).catch(() => '');
-        if (history) await saveAgentHistory(agentDir(spec), history);
+        if (history) {
+          await saveAgentHistory(agentDir(spec), history);
+          previousHistory = lastLines(history, HISTORY_LINES_LOGGED);
+        }
         await tmux.run(['kill-pane', '-t', existing.paneId]);
       }
 
@@ -168,7 +176,7 @@ export function createHostActivities(deps: HostActivityDeps) {
           'AgentNotReady',
         );
       }
-      return { paneId };
+      return previousHistory === undefined ? { paneId } : { paneId, previousHistory };
     },
 
     async typeMessage(input: TypeMessageInput): Promise<TypeMessageResult> {
@@ -199,16 +207,17 @@ export function createHostActivities(deps: HostActivityDeps) {
       return { text: tailOfPane(await readPane(tmux, paneId, lines), lines) };
     },
 
-    async stopAgent({ paneId, team, agent }: { paneId: string; team: string; agent: string }): Promise<{ historyFile: string | null }> {
+    async stopAgent({ paneId, team, agent }: { paneId: string; team: string; agent: string }): Promise<{ historyFile: string | null; history: string | null }> {
       let historyFile: string | null = null;
+      let history: string | null = null;
       try {
-        const history = await tmux.run(['capture-pane', '-p', '-J', '-S', '-', '-t', paneId]);
+        history = await tmux.run(['capture-pane', '-p', '-J', '-S', '-', '-t', paneId]);
         historyFile = await saveAgentHistory(agentDir({ team, agent }), history);
         await tmux.run(['kill-pane', '-t', paneId]);
       } catch (err) {
         if (!(err instanceof TmuxError)) throw err; // the pane is already gone: nothing to stop
       }
-      return { historyFile };
+      return { historyFile, history: history === null ? null : lastLines(history, HISTORY_LINES_LOGGED) };
     },
   };
 }

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { checkins } from '../db/schema/checkins.ts';
 import { messages } from '../db/schema/messages.ts';
+import { paneHistories } from '../db/schema/pane-histories.ts';
 import type { AgentMessage, Checkin } from '../workflows/agent-types.ts';
 
 const date = (iso: string | undefined) => (iso ? new Date(iso) : null);
@@ -69,6 +70,10 @@ export function createRecordActivities({ db }: { db: Database }) {
           set: { state: sql`excluded.state`, firedAt: sql`excluded.fired_at` },
           setWhere: sql`${checkins.state} = 'pending'`,
         });
+    },
+
+    async recordPaneHistory({ team, agent, reason, text, at }: { team: string; agent: string; reason: string; text: string; at: string }): Promise<void> {
+      await db.insert(paneHistories).values({ team, agent, reason, text, savedAt: new Date(at) });
     },
   };
 }

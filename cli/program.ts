@@ -2,9 +2,13 @@
 import { Command } from 'commander';
 import { createOrcClient, readClientSettings, type OrcClient } from './client.ts';
 import { registerAgentCommands } from './commands/agent.ts';
+import { registerApprovalCommands } from './commands/approvals.ts';
 import { registerCaptureCommand } from './commands/capture.ts';
 import { registerCheckinCommands } from './commands/checkin.ts';
+import { registerHistoryCommand } from './commands/history.ts';
 import { registerLogCommand } from './commands/log.ts';
+import { registerRuleCommands } from './commands/rules.ts';
+import { registerStatsCommand } from './commands/stats.ts';
 import { registerTeamCommands } from './commands/team.ts';
 import { registerSendCommand } from './commands/send.ts';
 import { registerStatusCommand } from './commands/status.ts';
@@ -30,6 +34,10 @@ export function buildProgram(): Command {
   registerStatusCommand(program, context);
   registerCheckinCommands(program, context);
   registerLogCommand(program, context);
+  registerHistoryCommand(program, context);
   registerTeamCommands(program, context);
+  registerApprovalCommands(program, context);
+  registerRuleCommands(program, context);
+  registerStatsCommand(program, context);
   return program;
 }

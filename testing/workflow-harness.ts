@@ -15,7 +15,7 @@ export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', imp
 export interface FakeHost {
   activities: HostQueueActivities;
   records: RecordActivities;
-  recorded: { messages: unknown[]; checkins: unknown[] };
+  recorded: { messages: unknown[]; checkins: unknown[]; histories: unknown[] };
   checkpoints: string[];
   typed: TypeMessageInput[];
   stops: number;
@@ -40,7 +40,7 @@ export function createFakeHost(): FakeHost {
       capturePane: async ({ lines }) => ({ text: `fake pane, last ${lines} lines` }),
       stopAgent: async () => {
         host.stops += 1;
-        return { historyFile: null };
+        return { historyFile: null, history: 'fake pane history' };
       },
       checkpointWorkspace: async ({ workspaceDir }) => {
         host.checkpoints.push(workspaceDir);
@@ -48,7 +48,7 @@ export function createFakeHost(): FakeHost {
       },
       prepareAgentWorktree: async ({ team, agent }) => ({ worktreeDir: `/tmp/worktrees/${team}/${agent}`, branch: `orc/${team}/${agent}`, created: true }),
     },
-    recorded: { messages: [], checkins: [] },
+    recorded: { messages: [], checkins: [], histories: [] },
     checkpoints: [],
     records: {
       recordMessage: async (args) => {
@@ -56,6 +56,9 @@ export function createFakeHost(): FakeHost {
       },
       recordCheckin: async (args) => {
         host.recorded.checkins.push(args);
+      },
+      recordPaneHistory: async (args) => {
+        host.recorded.histories.push(args);
       },
     },
   };

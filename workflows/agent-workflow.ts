@@ -79,6 +79,9 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
   const records = {
     recordMessage: (args: Parameters<RecordActivities['recordMessage']>[0]) => track(recordActivities.recordMessage(args)),
     recordCheckin: (args: Parameters<RecordActivities['recordCheckin']>[0]) => track(recordActivities.recordCheckin(args)),
+    recordPaneHistory: (reason: string, text: string | null | undefined) => {
+      if (text) track(recordActivities.recordPaneHistory({ team: spec.team, agent: spec.agent, reason, text, at: new Date().toISOString() }));
+    },
   };
 
   let state: AgentState = input.snapshot?.state ?? 'provisioning';
@@ -284,7 +287,9 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
     await sleep(Math.min(2 ** restarts * 1000, 60_000));
     if (stopRequested) return true;
     try {
-      paneId = (await host.launchAgent({ spec, resume: true })).paneId;
+      const relaunched = await host.launchAgent({ spec, resume: true });
+      records.recordPaneHistory(`before relaunch ${restarts} (${how})`, relaunched.previousHistory);
+      paneId = relaunched.paneId;
       exitedPane = null;
       launchedAt = Date.now();
       state = 'idle';
@@ -426,7 +431,10 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
   for (const checkin of checkins.splice(0)) {
     records.recordCheckin({ team: spec.team, agent: spec.agent, checkin, state: 'cancelled', at: new Date().toISOString() });
   }
-  if (paneId !== null) await host.stopAgent({ paneId, team: spec.team, agent: spec.agent });
+  if (paneId !== null) {
+    const stopped = await host.stopAgent({ paneId, team: spec.team, agent: spec.agent });
+    records.recordPaneHistory(state === 'failed' ? 'failed' : 'stopped', stopped.history);
+  }
   await Promise.all(pendingRecords);
   if (state !== 'failed') state = 'stopped';
   await condition(allHandlersFinished);

@@ -49,6 +49,11 @@ describe('a bash agent driven through the orc CLI', () => {
 
   it('stops the agent: it leaves status and its history is kept', async () => {
     expect(await orc(['agent', 'stop', id])).toContain(`stopped ${id}`);
+    await eventually(async () => {
+      const [saved] = JSON.parse(await orc(['history', id, '--json'])) as Array<{ reason: string; text: string }>;
+      expect(saved?.reason).toBe('stopped');
+      expect(saved?.text).toMatch(/^hello-from-orc$/m);
+    });
     const status = JSON.parse(await orc(['status', '--json'])) as Array<{ id: string }>;
     expect(status.map((a) => a.id)).not.toContain(id);
     const send = await runOrc(['send', id, 'hello?']);

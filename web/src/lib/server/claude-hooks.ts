@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { agentEventSignal } from '../../../../workflows/agent-messages.ts';
 import type { AgentEvent } from '../../../../workflows/agent-types.ts';
 import { agentWorkflowId, parseAgentRef } from '../../../../domain/names.ts';
+import { handlePermissionRequest } from './approvals/permission-hook.ts';
+import { permissionPayload, type PermissionPayload } from './approvals/permission-payload.ts';
 import { identify } from './auth.ts';
 import { getServices } from './services.ts';
 
@@ -15,7 +17,7 @@ const payloads = {
   'user-prompt-submit': basePayload.extend({ prompt: z.string().max(1_000_000) }),
   stop: basePayload,
   notification: basePayload.extend({ message: z.string().max(100_000).optional() }),
-  'permission-request': basePayload.extend({ tool_name: z.string().max(200), tool_input: z.unknown() }),
+  'permission-request': permissionPayload,
 } as const;
 
 export type HookEvent = keyof typeof payloads;
@@ -30,7 +32,6 @@ function toAgentEvent(event: HookEvent, body: Record<string, unknown>): AgentEve
     case 'notification':
       return { kind: 'notification', message: typeof body.message === 'string' ? body.message : '' };
     case 'permission-request':
-      // Decisions come with the approval engine; for now "no decision" shows the agent's own dialog.
       return { kind: 'permission-requested', tool: String(body.tool_name) };
   }
 }
@@ -63,7 +64,17 @@ export async function handleClaudeHook(eventName: string, request: Request): Pro
     return reply(400, { error: `malformed ${eventName} hook: ${problems}` });
   }
   const event = toAgentEvent(eventName, parsed.data as Record<string, unknown>);
-  const client = await services.temporal();
-  await client.workflow.getHandle(agentWorkflowId(parseAgentRef(identity.agentId))).signal(agentEventSignal, event);
+  const agentId = identity.agentId;
+  const signalWorkflow = async () => {
+    const client = await services.temporal();
+    await client.workflow.getHandle(agentWorkflowId(parseAgentRef(agentId))).signal(agentEventSignal, event);
+  };
+  if (eventName === 'permission-request') {
+    // Decided by rules at once, or held for a person: the workflow hears only of the held ones,
+    // which are what "waiting-approval" means. The token names the agent; the body cannot.
+    const answer = await handlePermissionRequest(services, { agentId, payload: parsed.data as PermissionPayload, notifyWaiting: signalWorkflow, signal: request.signal });
+    return reply(200, answer);
+  }
+  await signalWorkflow();
   return reply(200, {});
 }

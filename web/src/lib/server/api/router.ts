@@ -1,14 +1,20 @@
 // The whole API. The CLI imports only the *type* of this router.
 import { agentsRouter } from './routers/agents.ts';
+import { approvalsRouter } from './routers/approvals.ts';
 import { checkinsRouter } from './routers/checkins.ts';
 import { logRouter } from './routers/log.ts';
+import { rulesRouter } from './routers/rules.ts';
+import { statsRouter } from './routers/stats.ts';
 import { teamsRouter } from './routers/teams.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
   agents: agentsRouter,
+  approvals: approvalsRouter,
   checkins: checkinsRouter,
   log: logRouter,
+  rules: rulesRouter,
+  stats: statsRouter,
   teams: teamsRouter,
 });
 

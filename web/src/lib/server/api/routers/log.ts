@@ -1,6 +1,7 @@
 // The communication log: who sent what to whom, and when it was queued, delivered and confirmed.
 import { z } from 'zod';
 import { readLog } from '../../agents/communication-log.ts';
+import { readPaneHistories } from '../../agents/pane-history.ts';
 import { authedProcedure, router } from '../trpc.ts';
 import { agentRef } from './agent-ref.ts';
 
@@ -19,4 +20,8 @@ export const logRouter = router({
     .query(({ ctx, input }) =>
       readLog(ctx.services, { team: input.team, agent: input.agent ? `${input.agent.team}/${input.agent.agent}` : undefined, search: input.search, limit: input.limit }),
     ),
+
+  paneHistories: authedProcedure
+    .input(z.object({ agent: agentRef, limit: z.number().int().min(1).max(100).default(1) }))
+    .query(({ ctx, input }) => readPaneHistories(ctx.services, input.agent, input.limit)),
 });

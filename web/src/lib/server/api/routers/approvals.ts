@@ -1,0 +1,38 @@
+// Pending permission requests and a person's answers to them. Answering is for people with an
+// admin token only: an agent approving its own (or a teammate's) request would make the whole
+// approval step meaningless, and a viewer only reads.
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { RULE_SCOPES } from '../../../../../../db/schema/permission-rules.ts';
+import { decideByHuman } from '../../approvals/human-decision.ts';
+import { SHORT_ID } from '../../approvals/ids.ts';
+import { listPending } from '../../approvals/request-store.ts';
+import { authedProcedure, router } from '../trpc.ts';
+import { personProcedure } from '../../approvals/person-procedure.ts';
+
+const requestId = z.string().regex(SHORT_ID, { message: 'a request id is 10 hex characters, as `orc approvals` shows it' });
+
+const answer = z.object({
+  id: requestId,
+  always: z.boolean().default(false),
+  scope: z.enum(RULE_SCOPES).default('project'),
+  reason: z.string().min(1).max(2000).optional(),
+});
+
+export const approvalsRouter = router({
+  /** Pending requests, oldest first; an agent's token sees only its own. */
+  pending: authedProcedure.query(({ ctx }) => listPending(ctx.services.db, ctx.identity.role === 'agent' ? (ctx.identity.agentId ?? '') : null)),
+
+  approve: personProcedure('approve permission requests')
+    .input(answer)
+    .mutation(({ ctx, input }) => {
+      if (input.reason !== undefined) throw new TRPCError({ code: 'BAD_REQUEST', message: 'reason: only a denial carries a reason (it is shown to the agent)' });
+      return decideByHuman(ctx.services, { id: input.id, allow: true, always: input.always, scope: input.scope, reason: null, decider: `human:${ctx.identity.name}` });
+    }),
+
+  deny: personProcedure('deny permission requests')
+    .input(answer)
+    .mutation(({ ctx, input }) =>
+      decideByHuman(ctx.services, { id: input.id, allow: false, always: input.always, scope: input.scope, reason: input.reason ?? null, decider: `human:${ctx.identity.name}` }),
+    ),
+});

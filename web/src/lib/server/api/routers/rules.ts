@@ -1,0 +1,61 @@
+// Learned permission rules: listed by anyone signed in, added and removed by people with an
+// admin token. A rule is checked with the engine's own parser before it is stored, and stored
+// in canonical Claude Code syntax.
+import { TRPCError } from '@trpc/server';
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import { RULE_EFFECTS, RULE_SCOPES } from '../../../../../../db/schema/permission-rules.ts';
+import { NAME_PATTERN, NAME_RULE } from '../../../../../../domain/names.ts';
+import { RuleSyntaxError } from '../../../../../../domain/permissions/rule-syntax-error.ts';
+import { formatRule, parseRule } from '../../../../../../domain/permissions/rule-syntax.ts';
+import { SHORT_ID } from '../../approvals/ids.ts';
+import { personProcedure } from '../../approvals/person-procedure.ts';
+import { addRule, disableRule, listRules } from '../../approvals/rule-store.ts';
+import { authedProcedure, router } from '../trpc.ts';
+
+const ruleId = z.string().regex(SHORT_ID, { message: 'a rule id is 10 hex characters, as `orc rules list` shows it' });
+
+const newRule = z
+  .object({
+    rule: z.string().min(1).max(2000),
+    effect: z.enum(RULE_EFFECTS),
+    scope: z.enum(RULE_SCOPES).default('project'),
+    project: z.string().min(1).max(4096).refine(isAbsolute, { message: 'the project is an absolute path' }).optional(),
+    team: z.string().regex(NAME_PATTERN, { message: `a team name is ${NAME_RULE}` }).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.scope === 'project' && input.project === undefined) ctx.addIssue({ code: 'custom', path: ['project'], message: 'scope project needs the project dir the rule is for (--project <dir>), or choose --scope team or global' });
+    if (input.scope === 'team' && input.team === undefined) ctx.addIssue({ code: 'custom', path: ['team'], message: 'scope team needs the team the rule is for (--team <team>)' });
+    if (input.scope !== 'project' && input.project !== undefined) ctx.addIssue({ code: 'custom', path: ['project'], message: `a project dir is only for --scope project, not ${input.scope}` });
+    if (input.scope !== 'team' && input.team !== undefined) ctx.addIssue({ code: 'custom', path: ['team'], message: `a team is only for --scope team, not ${input.scope}` });
+  });
+
+function canonical(text: string): string {
+  try {
+    return formatRule(parseRule(text));
+  } catch (err) {
+    if (err instanceof RuleSyntaxError) throw new TRPCError({ code: 'BAD_REQUEST', message: `${err.message}; nothing was saved` });
+    throw err;
+  }
+}
+
+export const rulesRouter = router({
+  list: authedProcedure.query(({ ctx }) => listRules(ctx.services.db)),
+
+  add: personProcedure('change permission rules')
+    .input(newRule)
+    .mutation(async ({ ctx, input }) => {
+      const rule = canonical(input.rule);
+      const scopeKey = input.scope === 'project' ? resolve(input.project ?? '/') : input.scope === 'team' ? (input.team ?? null) : null;
+      const stored = await addRule(ctx.services.db, { rule, effect: input.effect, scope: input.scope, scopeKey, source: 'human', createdBy: `human:${ctx.identity.name}` });
+      return { ...stored, effect: input.effect, scope: input.scope, scopeKey };
+    }),
+
+  remove: personProcedure('change permission rules')
+    .input(z.object({ id: ruleId }))
+    .mutation(async ({ ctx, input }) => {
+      const removed = await disableRule(ctx.services.db, input.id);
+      if (!removed) throw new TRPCError({ code: 'NOT_FOUND', message: `no active rule ${input.id}; list them with: orc rules list` });
+      return removed;
+    }),
+});

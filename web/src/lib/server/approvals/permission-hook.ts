@@ -1,0 +1,90 @@
+// A PermissionRequest from an agent's Claude Code: decided by the rule engine when a rule
+// (built-in or learned) says so, else recorded as pending for a person, who has a bounded time
+// to answer before the agent's own dialog appears. Every request and its outcome is a row.
+import { decide, type Decision } from '../../../../../domain/permissions/decide.ts';
+import type { PermissionRequest } from '../../../../../domain/permissions/types.ts';
+import { parseAgentRef } from '../../../../../domain/names.ts';
+import type { Services } from '../services.ts';
+import { agentPlace } from './agent-context.ts';
+import { awaitDecision } from './await-decision.ts';
+import { allowAnswer, denyAnswer, noDecision, type HookAnswer } from './hook-answer.ts';
+import { newShortId } from './ids.ts';
+import type { PermissionPayload } from './permission-payload.ts';
+import { requestDisplayText, storedToolInput } from './request-display.ts';
+import { insertRequest, type RequestRow } from './request-store.ts';
+import { applicableRules, recordHits } from './rule-store.ts';
+import { approvalWaitMs } from './wait-bound.ts';
+
+export interface PermissionHookInput {
+  agentId: string;
+  payload: PermissionPayload;
+  /** Tells the agent's workflow it is waiting for approval. */
+  notifyWaiting: () => Promise<void>;
+  /** Aborted when Claude Code stops listening. */
+  signal?: AbortSignal;
+}
+
+function ruleIdsUsed(decision: Decision): string[] {
+  const ids = decision.parts.flatMap((part) => (part.decidedBy?.kind === 'rule' ? [part.decidedBy.ruleId] : []));
+  if (decision.decidedBy?.kind === 'rule') ids.push(decision.decidedBy.ruleId);
+  return ids;
+}
+
+/** The answer a person's (or the timeout's) decision gives Claude Code. */
+export function answerFor(row: RequestRow): HookAnswer {
+  if (row.status === 'allowed') return allowAnswer(row.learnedRules ?? []);
+  if (row.status === 'denied') {
+    const who = row.decidedBy === 'human' ? `denied by ${row.decider ?? 'a person'} through orc` : 'denied by orc';
+    return denyAnswer(row.reason ? `${who}: ${row.reason}` : who);
+  }
+  return noDecision();
+}
+
+export async function handlePermissionRequest(services: Services, input: PermissionHookInput): Promise<HookAnswer> {
+  const ref = parseAgentRef(input.agentId);
+  const place = await agentPlace(services, ref);
+  if (!place) {
+    // Not in the registry: orc cannot tell where the agent may write, so a person decides in its dialog.
+    await input.notifyWaiting();
+    return noDecision();
+  }
+  const { payload } = input;
+  const cwd = payload.cwd !== undefined && payload.cwd.startsWith('/') ? payload.cwd : undefined;
+  const request: PermissionRequest = { toolName: payload.tool_name, toolInput: payload.tool_input, ...(cwd ? { cwd } : {}) };
+  const rules = await applicableRules(services.db, place);
+  const decision = decide(request, rules, place.context);
+  const requestedAt = new Date();
+  const base = {
+    id: newShortId(),
+    agentId: input.agentId,
+    team: place.team,
+    projectDir: place.projectDir,
+    cwd: cwd ?? null,
+    toolName: payload.tool_name,
+    toolInput: storedToolInput(payload.tool_input),
+    commandText: requestDisplayText(payload.tool_name, payload.tool_input),
+    requestedAt,
+  };
+
+  if (decision.decision !== 'undecided') {
+    const decidedAt = new Date();
+    const reason = decision.decidedBy?.reason ?? null;
+    await insertRequest(services.db, {
+      ...base,
+      status: decision.decision === 'allow' ? 'allowed' : 'denied',
+      decidedBy: decision.decidedBy?.kind ?? 'builtin',
+      ruleId: decision.decidedBy?.ruleId ?? null,
+      reason,
+      decidedAt,
+      decisionLatencyMs: decidedAt.getTime() - requestedAt.getTime(),
+    });
+    await recordHits(services.db, ruleIdsUsed(decision), decidedAt);
+    return decision.decision === 'allow' ? allowAnswer() : denyAnswer(`denied by orc: ${reason ?? 'a rule forbids it'}`);
+  }
+
+  await insertRequest(services.db, { ...base, status: 'pending', reason: decision.undecidedReason ?? null });
+  // The state shown is a courtesy; a workflow that cannot be signalled must not block the answer.
+  await input.notifyWaiting().catch(() => undefined);
+  const settled = await awaitDecision(services.db, base, approvalWaitMs(), input.signal);
+  return settled ? answerFor(settled) : noDecision();
+}

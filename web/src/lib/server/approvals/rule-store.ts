@@ -1,0 +1,102 @@
+// Reading and writing learned rules. Rules are stored in canonical Claude Code syntax, so the
+// text people list is exactly what Claude Code itself would write in its settings.
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Database } from '../../../../../db/client.ts';
+import { permissionRules, type RuleEffect, type RuleScope, type RuleSource } from '../../../../../db/schema/permission-rules.ts';
+import type { LearnedRule } from '../../../../../domain/permissions/decide.ts';
+import { parseRule } from '../../../../../domain/permissions/rule-syntax.ts';
+import { newShortId } from './ids.ts';
+
+type Db = Pick<Database, 'select' | 'insert' | 'update'>;
+
+export interface NewRule {
+  rule: string;
+  effect: RuleEffect;
+  scope: RuleScope;
+  scopeKey: string | null;
+  source: RuleSource;
+  createdBy: string;
+  learnedFrom?: string | null;
+}
+
+const ruleColumns = {
+  id: permissionRules.id,
+  rule: permissionRules.rule,
+  effect: permissionRules.effect,
+  scope: permissionRules.scope,
+  scopeKey: permissionRules.scopeKey,
+  source: permissionRules.source,
+  hitCount: permissionRules.hitCount,
+  lastUsedAt: permissionRules.lastUsedAt,
+  createdBy: permissionRules.createdBy,
+  learnedFrom: permissionRules.learnedFrom,
+  createdAt: permissionRules.createdAt,
+};
+
+export type StoredRule = Awaited<ReturnType<typeof listRules>>[number];
+
+/** Active rules that apply to an agent of `team` working in `projectDir`: global, its team's, its project's. */
+export async function applicableRules(db: Db, where: { team: string; projectDir: string }): Promise<LearnedRule[]> {
+  const rows = await db
+    .select({ id: permissionRules.id, rule: permissionRules.rule, effect: permissionRules.effect })
+    .from(permissionRules)
+    .where(
+      and(
+        isNull(permissionRules.disabledAt),
+        or(
+          eq(permissionRules.scope, 'global'),
+          and(eq(permissionRules.scope, 'team'), eq(permissionRules.scopeKey, where.team)),
+          and(eq(permissionRules.scope, 'project'), eq(permissionRules.scopeKey, where.projectDir)),
+        ),
+      ),
+    )
+    .orderBy(permissionRules.createdAt);
+  const rules: LearnedRule[] = [];
+  for (const row of rows) {
+    // Rules are validated before they are stored; one that no longer parses (an engine change)
+    // must not take every decision down with it, so it is skipped.
+    try {
+      rules.push({ id: row.id, effect: row.effect, rule: parseRule(row.rule) });
+    } catch {
+      continue;
+    }
+  }
+  return rules;
+}
+
+/** Stores a rule, or returns the identical active rule if there is one (adding twice is harmless). */
+export async function addRule(db: Db, rule: NewRule): Promise<{ id: string; rule: string; created: boolean }> {
+  const sameKey = rule.scopeKey === null ? isNull(permissionRules.scopeKey) : eq(permissionRules.scopeKey, rule.scopeKey);
+  const [existing] = await db
+    .select({ id: permissionRules.id })
+    .from(permissionRules)
+    .where(and(isNull(permissionRules.disabledAt), eq(permissionRules.rule, rule.rule), eq(permissionRules.effect, rule.effect), eq(permissionRules.scope, rule.scope), sameKey))
+    .limit(1);
+  if (existing) return { id: existing.id, rule: rule.rule, created: false };
+  const id = newShortId();
+  await db.insert(permissionRules).values({ id, ...rule, learnedFrom: rule.learnedFrom ?? null });
+  return { id, rule: rule.rule, created: true };
+}
+
+export async function listRules(db: Db) {
+  const rows = await db.select(ruleColumns).from(permissionRules).where(isNull(permissionRules.disabledAt)).orderBy(desc(permissionRules.hitCount), permissionRules.createdAt);
+  return rows.map((row) => ({ ...row, lastUsedAt: row.lastUsedAt?.toISOString() ?? null, createdAt: row.createdAt.toISOString() }));
+}
+
+/** Disables an active rule; false when there is none with that id. */
+export async function disableRule(db: Db, id: string): Promise<{ id: string; rule: string; effect: RuleEffect } | null> {
+  const [row] = await db
+    .update(permissionRules)
+    .set({ disabledAt: new Date() })
+    .where(and(eq(permissionRules.id, id), isNull(permissionRules.disabledAt)))
+    .returning({ id: permissionRules.id, rule: permissionRules.rule, effect: permissionRules.effect });
+  return row ?? null;
+}
+
+export async function recordHits(db: Db, ids: readonly string[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(permissionRules)
+    .set({ hitCount: sql`${permissionRules.hitCount} + 1`, lastUsedAt: at })
+    .where(inArray(permissionRules.id, [...new Set(ids)]));
+}
