@@ -30,6 +30,7 @@ import {
   stopUpdate,
 } from './agent-messages.ts';
 import type { AgentEvent, AgentMessage, AgentStatus, AgentWorkflowInput, Checkin } from './agent-types.ts';
+import { rootMessage } from './failure-message.ts';
 import { promptMatches } from './prompt-match.ts';
 
 /** How long a typed message may wait for the agent's confirmation before it is reported unconfirmed. */
@@ -44,12 +45,6 @@ const MAX_RESTARTS = 3;
 /** A run this long counts as stable: the next death starts a fresh count. */
 const STABLE_RUN_MS = 10 * 60_000;
 
-/** An activity failure wraps the activity's own error; people want the latter's words. */
-function rootMessage(err: unknown): string {
-  let current = err;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return current instanceof Error ? current.message : String(current);
-}
 
 export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentStatus> {
   const { spec } = input;

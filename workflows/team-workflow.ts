@@ -22,13 +22,9 @@ import { agentWorkflowId, hostTaskQueue } from '../domain/names.ts';
 import { stopSignal } from './agent-messages.ts';
 import { agentWorkflow } from './agent-workflow.ts';
 import { addAgentUpdate, awaitAgentsStartedUpdate, describeTeamQuery, stopTeamUpdate } from './team-messages.ts';
+import { rootMessage } from './failure-message.ts';
 import type { TeamAgentEntry, TeamAgentLaunch, TeamDescription, TeamWorkflowInput } from './team-types.ts';
 
-function rootMessage(err: unknown): string {
-  let current = err;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return current instanceof Error ? current.message : String(current);
-}
 
 export async function teamWorkflow(input: TeamWorkflowInput & { agentsSnapshot?: TeamAgentEntry[] }): Promise<TeamDescription> {
   const host = proxyActivities<HostQueueActivities>({

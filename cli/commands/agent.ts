@@ -4,14 +4,10 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAgentRef } from '../../domain/names.ts';
 import { CliError } from '../errors.ts';
+import { parseEnvPair } from '../env-pairs.ts';
 import { printJson } from '../output.ts';
 import type { CommandContext } from '../context.ts';
 
-function parseEnvPair(pair: string, previous: Record<string, string>): Record<string, string> {
-  const index = pair.indexOf('=');
-  if (index <= 0) throw new CliError(`--env "${pair}" is not KEY=VALUE`);
-  return { ...previous, [pair.slice(0, index)]: pair.slice(index + 1) };
-}
 
 export function registerAgentCommands(program: Command, context: CommandContext): void {
   const agent = program.command('agent').description('start and stop agents');

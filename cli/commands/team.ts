@@ -6,15 +6,11 @@ import { parseAgentsFlag, teamSpecFromFlags } from '../../domain/teams/agents-fl
 import { parseTeamSpec } from '../../domain/teams/parse-team-spec.ts';
 import type { TeamSpecResult } from '../../domain/teams/team-spec.ts';
 import { CliError } from '../errors.ts';
+import { parseEnvPair } from '../env-pairs.ts';
 import { printJson, printTable } from '../output.ts';
 import type { CommandContext } from '../context.ts';
 import type { OrcClient } from '../client.ts';
 
-function parseEnvPair(pair: string, previous: Record<string, string>): Record<string, string> {
-  const index = pair.indexOf('=');
-  if (index <= 0) throw new CliError(`--env "${pair}" is not KEY=VALUE`);
-  return { ...previous, [pair.slice(0, index)]: pair.slice(index + 1) };
-}
 
 /** Every problem of a spec, one per line, then a non-zero exit; nothing was started. */
 function specOrExit(result: TeamSpecResult, source: string) {
