@@ -1,86 +1,86 @@
 // `npm run bench`: the figures the issues name, measured on this machine and printed (never
-// asserted). Starts its own stack with `npm start`'s code path on free ports and a temp data dir.
-import { execFile, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+// asserted). Starts its own stack with `npm start`'s code path on free ports and a temp data
+// dir, on its own tmux server, and stops all of it at the end, also after a failure or Ctrl-C.
+// Each section is its own file; a section that fails is reported and the others still run.
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { claudeBinaryPath, prepareClaudeCodeEnv } from '../testing/claude-code.ts';
 import { freePort } from '../testing/free-port.ts';
-import { startScriptedMessagesApi } from '../testing/scripted-messages-api.ts';
-import { summary } from './stats.ts';
+import { checkinSection } from './checkin-latency.ts';
+import { cleanupAll, installCleanupHandlers, onCleanup } from './cleanup.ts';
+import { liveAgentsSection } from './live-agents.ts';
+import { ROOT } from './paths.ts';
+import { fmtMs, Figures } from './report.ts';
+import { sendLatencySection } from './send-latency.ts';
+import { startViaNpmStart, type BenchStack } from './stack.ts';
+import { benchTmuxSocket, killTmuxServerOnCleanup } from './tmux.ts';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const ORC = join(ROOT, 'cli', 'orc.ts');
-const SENDS = Number(process.env.BENCH_SENDS ?? 30);
+const COMMAND = 'npm run bench';
 
-interface StartedStack {
-  readyMs: number;
-  readyLine: string;
-  stop(): Promise<void>;
+function intEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number`);
+  return value;
 }
 
-async function startViaNpmStart(env: NodeJS.ProcessEnv): Promise<StartedStack> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout });
-  const readyLine = await new Promise<string>((resolve, reject) => {
-    lines.on('line', (line) => {
-      process.stdout.write(`    ${line}\n`);
-      if (/^\[orc\] ready in /.test(line)) resolve(line);
-    });
-    child.once('exit', (code) => reject(new Error(`npm start exited with ${code} before ready`)));
-  });
-  const readyMs = performance.now() - started;
-  return {
-    readyMs,
-    readyLine,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGINT');
-      }),
-  };
-}
+const options = {
+  sends: intEnv('BENCH_SENDS', 30),
+  checkins: intEnv('BENCH_CHECKINS', 20),
+  bashAgents: intEnv('BENCH_BASH_AGENTS', 10),
+  claudeAgents: intEnv('BENCH_CLAUDE_AGENTS', 10),
+  claudeStartConcurrency: intEnv('BENCH_CLAUDE_START_CONCURRENCY', 2),
+  liveSeconds: intEnv('BENCH_LIVE_SECONDS', 60),
+  sendEverySeconds: intEnv('BENCH_SEND_EVERY_SECONDS', 10),
+};
+/** Comma-separated subset of send,checkins,live (start always runs: the others need its stack). */
+const sections = new Set((process.env.BENCH_SECTIONS ?? 'send,checkins,live').split(',').map((s) => s.trim()));
 
-function orc(args: string[], env: NodeJS.ProcessEnv): Promise<{ stdout: string; ms: number }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [ORC, ...args], { env }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`orc ${args.join(' ')}: ${stderr || error.message}`));
-      else resolve({ stdout, ms: performance.now() - started });
-    });
-  });
-}
+const results: Record<string, unknown> = {
+  machine: {
+    node: process.version,
+    cores: availableParallelism(),
+    cpu: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    // Other work on the host skews every figure: the load average says how much there was.
+    loadAverageAtStart: loadavg(),
+  },
+  options,
+  command: COMMAND,
+};
+const figures = new Figures();
+const failures: string[] = [];
 
-interface SendSample {
-  cliMs: number;
-  serverMs: number;
-}
-
-async function measureSends(id: string, env: NodeJS.ProcessEnv, text: (i: number) => string, count: number): Promise<SendSample[]> {
-  const samples: SendSample[] = [];
-  for (let i = 0; i < count; i++) {
-    const { stdout, ms } = await orc(['send', id, text(i), '--json'], env);
-    const message = JSON.parse(stdout) as { state: string; queuedAt: string; confirmedAt?: string };
-    if (message.state !== 'confirmed' || !message.confirmedAt) throw new Error(`message ${i} was ${message.state}`);
-    samples.push({ cliMs: ms, serverMs: Date.parse(message.confirmedAt) - Date.parse(message.queuedAt) });
+/** Runs one section; a failure is printed and recorded, and the bench goes on. */
+async function section(key: string, title: string, work: () => Promise<unknown>): Promise<void> {
+  try {
+    results[key] = await work();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(`  ${key} FAILED: ${message}`);
+    results[key] = { error: message };
+    failures.push(key);
+    figures.add(title, 'FAILED', message.split('\n')[0] ?? message);
   }
-  return samples;
-}
-
-const fmt = (n: number) => `${Math.round(n)} ms`;
-
-function printSummary(label: string, samples: number[]) {
-  const s = summary(samples);
-  console.log(`  ${label.padEnd(64)} n=${String(s.n).padStart(3)}  p50 ${fmt(s.p50).padStart(7)}  p95 ${fmt(s.p95).padStart(7)}  max ${fmt(s.max).padStart(7)}`);
-  return s;
 }
 
 async function run() {
+  installCleanupHandlers();
   const dataDir = await mkdtemp(join(tmpdir(), 'orc-bench-'));
-  const project = await mkdtemp(join(tmpdir(), 'orc-bench-project-'));
+  const projectRoot = await mkdtemp(join(tmpdir(), 'orc-bench-project-'));
+  // Registered first, so removed last: after the stack and the agents using them are gone.
+  onCleanup({ name: 'temp dirs', timeoutMs: 30_000, run: () => Promise.all([dataDir, projectRoot].map((d) => rm(d, { recursive: true, force: true }))).then(() => undefined) });
+  // The stack's logs (temporal, worker, web) outlive the temp data dir, for reading after a failure.
+  const keptLogs = join(ROOT, '.bench', 'logs');
+  onCleanup({
+    name: 'keeping the logs',
+    timeoutMs: 30_000,
+    run: async () => {
+      await rm(keptLogs, { recursive: true, force: true });
+      await cp(join(dataDir, 'logs'), keptLogs, { recursive: true }).catch(() => undefined);
+    },
+  });
+  const tmuxSocket = benchTmuxSocket();
+  killTmuxServerOnCleanup(tmuxSocket);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -88,61 +88,79 @@ async function run() {
     PORT: String(port),
     ORC_TEMPORAL_PORT: String(await freePort()),
     ORC_TEMPORAL_UI_PORT: String(await freePort()),
-    ORC_TMUX_SOCKET: `orc-bench-${process.pid}`,
+    ORC_TMUX_SOCKET: tmuxSocket,
     TEMPORAL_ADDRESS: '',
     DATABASE_URL: '',
   };
-  const results: Record<string, unknown> = { machine: { node: process.version, sends: SENDS } };
   console.log('orc bench\n');
-  try {
-    console.log('1. npm start → ready (embedded Temporal dev server + PGlite, fresh data dir)');
-    const first = await startViaNpmStart(env);
-    await first.stop();
-    console.log('   … and again on the same data dir (a second start finds the first one\'s data)');
-    const second = await startViaNpmStart(env);
-    results.startToReady = { freshMs: first.readyMs, restartMs: second.readyMs };
-    console.log(`  npm start → ready: fresh data dir ${fmt(first.readyMs)}, existing data dir ${fmt(second.readyMs)}\n`);
 
-    const clientEnv = { ...process.env, ORC_URL: `http://127.0.0.1:${port}`, ORC_TOKEN: (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim() };
-    try {
-      console.log(`2. orc send → confirmed delivery, ${SENDS} sends each`);
-      await orc(['agent', 'start', 'bench/shell', '--project', project, '--cmd', 'bash --norc --noprofile'], clientEnv);
-      const shell = await measureSends('bench/shell', clientEnv, (i) => `echo bench-${i}`, SENDS);
-      results.sendShell = {
-        cli: printSummary('bash agent (pane confirmation), whole `orc send` process', shell.map((s) => s.cliMs)),
-        server: printSummary('bash agent (pane confirmation), queued → confirmed', shell.map((s) => s.serverMs)),
-      };
-      await orc(['agent', 'stop', 'bench/shell'], clientEnv);
+  console.log('1. npm start → ready (embedded Temporal dev server + PGlite, fresh data dir)');
+  const first = await startViaNpmStart(env);
+  await first.stop();
+  console.log("   … and again on the same data dir (a second start finds the first one's data)");
+  const stack: BenchStack = await startViaNpmStart(env);
+  results.startToReady = { freshMs: first.readyMs, restartMs: stack.readyMs };
+  console.log(`  npm start → ready: fresh data dir ${fmtMs(first.readyMs)}, existing data dir ${fmtMs(stack.readyMs)}\n`);
+  figures.add('1. npm start → ready', 'fresh data dir', fmtMs(first.readyMs));
+  figures.add('1. npm start → ready', 'existing data dir', fmtMs(stack.readyMs));
 
-      const api = await startScriptedMessagesApi();
-      try {
-        const claudeEnv = await prepareClaudeCodeEnv({ apiUrl: api.url, projectDirs: [project] });
-        const envFlags = Object.entries(claudeEnv).flatMap(([k, v]) => ['--env', `${k}=${v}`]);
-        await orc(['agent', 'start', 'bench/claude', '--project', project, '--cmd', `${claudeBinaryPath()} --permission-mode default`, ...envFlags], clientEnv);
-        const claude = await measureSends('bench/claude', clientEnv, (i) => `reply with ok-${i}`, Math.min(SENDS, 20));
-        results.sendClaude = {
-          cli: printSummary('Claude Code agent (UserPromptSubmit hook), whole `orc send`', claude.map((s) => s.cliMs)),
-          server: printSummary('Claude Code agent (UserPromptSubmit hook), queued → confirmed', claude.map((s) => s.serverMs)),
-        };
-        await orc(['agent', 'stop', 'bench/claude'], clientEnv);
-      } finally {
-        await api.close();
-      }
-    } finally {
-      await second.stop();
-    }
-  } finally {
-    await new Promise((resolve) => execFile('tmux', ['-L', `orc-bench-${process.pid}`, 'kill-server'], () => resolve(undefined)));
-    await rm(dataDir, { recursive: true, force: true });
-    await rm(project, { recursive: true, force: true });
+  const url = `http://127.0.0.1:${port}`;
+  const token = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
+  const clientEnv = { ...process.env, ORC_URL: url, ORC_TOKEN: token };
+  const project = join(projectRoot, 'single');
+  await mkdir(project);
+
+  if (sections.has('send') && options.sends > 0) {
+    await section('send', '2. orc send → confirmed', async () => {
+      const { sendShell, sendClaude } = await sendLatencySection(clientEnv, project, options.sends, figures);
+      // The keys earlier runs wrote, kept for comparison across runs.
+      results.sendShell = sendShell;
+      results.sendClaude = sendClaude;
+      return undefined;
+    });
+    delete results.send;
   }
+  if (sections.has('checkins') && options.checkins > 0) {
+    await section('checkins', '3. check-in due → delivery', () => checkinSection(clientEnv, project, options.checkins, figures));
+  }
+  if (sections.has('live') && options.bashAgents + options.claudeAgents > 0) {
+    await section('liveAgents', '4. agents live on one host', () =>
+      liveAgentsSection(
+        { url, token, tmuxSocket, launcherPid: stack.pid, projectRoot },
+        {
+          bashAgents: options.bashAgents,
+          claudeAgents: options.claudeAgents,
+          claudeStartConcurrency: Math.max(1, options.claudeStartConcurrency),
+          liveMs: options.liveSeconds * 1000,
+          sendEveryMs: options.sendEverySeconds * 1000,
+        },
+        figures,
+      ),
+    );
+  }
+}
+
+async function main() {
+  let crashed: unknown = null;
+  try {
+    await run();
+  } catch (err) {
+    crashed = err;
+    console.error(err);
+    figures.add('bench', 'FAILED', err instanceof Error ? err.message : String(err));
+  } finally {
+    await cleanupAll();
+  }
+  results.failures = failures;
+  (results.machine as Record<string, unknown>).loadAverageAtEnd = loadavg();
+  results.summary = figures.rows;
+  figures.add('host', 'load average (1 min) at start → end', `${(results.machine as { loadAverageAtStart: number[] }).loadAverageAtStart[0]?.toFixed(2)} → ${loadavg()[0]?.toFixed(2)} on ${availableParallelism()} cores`);
+  figures.print(COMMAND);
   const out = join(ROOT, '.bench');
   await mkdir(out, { recursive: true });
   await writeFile(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nwritten to .bench/results.json`);
+  console.log('\nwritten to .bench/results.json (the stack\'s logs of this run: .bench/logs/)');
+  if (crashed || failures.length) process.exit(1);
 }
 
-run().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+void main();

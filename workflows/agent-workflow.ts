@@ -316,7 +316,6 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
         message.confirmedAt = new Date().toISOString();
         const index = submittedPrompts.findIndex((p) => promptMatches(p, message.text));
         if (index >= 0) submittedPrompts.splice(index, 1);
-        if (spec.kind === 'claude-code' && state === 'idle') state = 'working';
       } else {
         message.state = 'unconfirmed';
         message.error = 'typed into the agent, but the agent did not confirm it in time; it was not typed again';

@@ -79,6 +79,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     let databaseUrl = options.databaseUrl;
     let poolMax = '5';
+    let embeddedDatabase = false;
     if (databaseUrl) {
       progress('database: using DATABASE_URL');
     } else {
@@ -86,7 +87,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       const embedded = await startEmbeddedPostgres(join(dataDir, 'pglite'));
       stops.push(embedded.stop);
       databaseUrl = embedded.url;
-      poolMax = '2';
+      // PGlite is one database session: two clients' statements would interleave in it. So the
+      // web app is its only client (one connection), and it also writes the workflows' records.
+      poolMax = '1';
+      embeddedDatabase = true;
       progress(`database: embedded PostgreSQL ready in ${join(dataDir, 'pglite')}`);
     }
     const { db, sql } = createDatabase(databaseUrl, { max: 1 });
@@ -109,13 +113,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       PORT: String(options.port),
       ...(temporalUiUrl ? { ORC_TEMPORAL_UI_URL: temporalUiUrl } : {}),
     };
+    const workerEnv: NodeJS.ProcessEnv = embeddedDatabase ? { ...env, DATABASE_URL: '' } : env;
+    const webEnv: NodeJS.ProcessEnv = embeddedDatabase ? { ...env, ORC_RECORDS_IN_WEB: '1' } : env;
 
     progress('worker: starting the host worker …');
     const worker = await spawnRestartableService({
       name: 'worker',
       command: process.execPath,
       args: [join(REPO_ROOT, 'workers', 'host-worker.ts')],
-      env,
+      env: workerEnv,
       logFile: join(logDir, 'worker.log'),
       readyLine: /^worker ready/,
       timeoutMs: 120_000,
@@ -132,7 +138,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       name: 'web',
       command: process.execPath,
       args: [join(REPO_ROOT, 'web', 'build', 'index.js')],
-      env,
+      env: webEnv,
       logFile: join(logDir, 'web.log'),
     });
     stops.push(web.stop);
