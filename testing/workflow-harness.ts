@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import type { AnswerDialogInput, AnswerDialogResult } from '../activities/dialog-activities.ts';
 import type { TypeMessageInput, TypeMessageResult } from '../activities/host-activities.ts';
 import type { HostQueueActivities } from '../activities/host-queue.ts';
 import type { RecordActivities } from '../activities/record-activities.ts';
@@ -18,19 +19,25 @@ export interface FakeHost {
   recorded: { messages: unknown[]; checkins: unknown[]; histories: unknown[] };
   checkpoints: string[];
   typed: TypeMessageInput[];
+  /** Every dialog answer the workflow asked the host for. */
+  dialogAnswers: AnswerDialogInput[];
   stops: number;
   /** Decide what typing a message does; default: confirmed by the pane. */
   onType: (input: TypeMessageInput) => Promise<TypeMessageResult> | TypeMessageResult;
   /** Decide what launching does; default: pane %1. */
   onLaunch: (spec: AgentSpec, resume: boolean) => Promise<{ paneId: string }> | { paneId: string };
+  /** Decide what the agent's pane shows when a dialog is answered; default: the dialog, answered. */
+  onAnswerDialog: (input: AnswerDialogInput) => Promise<AnswerDialogResult> | AnswerDialogResult;
 }
 
 export function createFakeHost(): FakeHost {
   const host: FakeHost = {
     typed: [],
+    dialogAnswers: [],
     stops: 0,
     onType: () => ({ typedAt: new Date().toISOString(), alreadyTyped: false, confirmedByPane: true }),
     onLaunch: () => ({ paneId: '%1' }),
+    onAnswerDialog: (input) => ({ requestId: input.requestId, pressed: input.decision === 'allow' ? '1' : '4', detail: 'pressed in the fake dialog' }),
     activities: {
       launchAgent: async ({ spec, resume }) => host.onLaunch(spec, resume ?? false),
       typeMessage: async (input) => {
@@ -45,6 +52,10 @@ export function createFakeHost(): FakeHost {
       checkpointWorkspace: async ({ workspaceDir }) => {
         host.checkpoints.push(workspaceDir);
         return { outcome: 'clean' as const };
+      },
+      answerDialog: async (input) => {
+        host.dialogAnswers.push(input);
+        return host.onAnswerDialog(input);
       },
       prepareAgentWorktree: async ({ team, agent }) => ({ worktreeDir: `/tmp/worktrees/${team}/${agent}`, branch: `orc/${team}/${agent}`, created: true }),
     },

@@ -4,6 +4,7 @@ import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createDialogActivities } from '../activities/dialog-activities.ts';
 import { createHostActivities } from '../activities/host-activities.ts';
 import { openDeliveryLedger } from '../activities/delivery-ledger.ts';
 import { createGit } from '../activities/git.ts';
@@ -33,6 +34,7 @@ async function run() {
         orcBinDir: await installOrcShim(hostDir),
       }),
       ...createGitActivities({ git: createGit(), dataDir: hostDir }),
+      ...createDialogActivities({ tmux }),
     };
     const workflowWorker = await Worker.create({
       connection,

@@ -1,7 +1,7 @@
 // Signals, queries and updates of the agent workflow, defined beside it so that clients
 // (the web API, tests) use the very same typed objects.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AgentEvent, AgentMessage, AgentStatus, CaptureInput, Checkin, ScheduleCheckinInput, SendMessageInput } from './agent-types.ts';
+import type { AgentEvent, AgentMessage, AgentStatus, AnswerDialogInput, CaptureInput, Checkin, DialogAnswer, ScheduleCheckinInput, SendMessageInput } from './agent-types.ts';
 
 export const statusQuery = defineQuery<AgentStatus>('status');
 
@@ -27,3 +27,13 @@ export const enqueueMessageSignal = defineSignal<[SendMessageInput]>('enqueueMes
 
 /** Asks the agent to stop (from its team, which cannot wait on an update of another workflow). */
 export const stopSignal = defineSignal('stop');
+
+/**
+ * A person answered a request whose hook had already given up: the host presses the matching
+ * key in the agent's own dialog, if that dialog is live and shows this request. A signal, so
+ * the answer is durable the moment it is accepted; the outcome is read with dialogAnswerQuery.
+ */
+export const answerDialogSignal = defineSignal<[AnswerDialogInput]>('answerDialog');
+
+/** What answering the dialog for a request did; null while it is still being done (or unknown). */
+export const dialogAnswerQuery = defineQuery<DialogAnswer | null, [{ requestId: string }]>('dialogAnswer');

@@ -92,6 +92,20 @@ export interface SendMessageInput {
   from: string;
 }
 
+export interface AnswerDialogInput {
+  requestId: string;
+  decision: 'allow' | 'deny';
+  /** The request's command, file path or URL: the dialog must show it, or nothing is pressed. */
+  subject: string;
+}
+
+export interface DialogAnswer {
+  requestId: string;
+  /** The key pressed in the dialog, or null when nothing was pressed. */
+  pressed: string | null;
+  detail: string;
+}
+
 export interface CaptureInput {
   lines: number;
 }

@@ -6,9 +6,11 @@ import { inject } from 'vitest';
 import { createHarness, fakeSpec, type Harness } from '../testing/workflow-harness.ts';
 import {
   agentEventSignal,
+  answerDialogSignal,
   awaitLaunchUpdate,
   cancelCheckinUpdate,
   captureUpdate,
+  dialogAnswerQuery,
   scheduleCheckinUpdate,
   sendMessageUpdate,
   statusQuery,
@@ -31,6 +33,7 @@ beforeEach(() => {
   // Each test scripts the fake host afresh; a script left by another test would act on its workflows.
   harness.host.onType = () => ({ typedAt: new Date().toISOString(), alreadyTyped: false, confirmedByPane: true });
   harness.host.onLaunch = () => ({ paneId: '%1' });
+  harness.host.onAnswerDialog = (input) => ({ requestId: input.requestId, pressed: input.decision === 'allow' ? '1' : '4', detail: 'pressed in the fake dialog' });
 });
 
 function startAgent(overrides: Partial<AgentSpec> = {}) {
@@ -117,6 +120,29 @@ describe('agentWorkflow', () => {
       expect(String((empty as Error).cause)).toContain('message text is empty');
       await handle.executeUpdate(stopUpdate);
       await expect(handle.executeUpdate(sendMessageUpdate, { args: [{ text: 'late', from: 'human:test' }] })).rejects.toThrow();
+    });
+  });
+
+  it('answers the agent\'s own dialog on the host, one answer at a time, and reports each outcome', async () => {
+    await harness.run(async () => {
+      const handle = await startAgent({ kind: 'claude-code', argv: ['claude'] });
+      await handle.executeUpdate(awaitLaunchUpdate);
+      let dialogOpen = true;
+      harness.host.onAnswerDialog = async (input) => {
+        // A second answer for the same dialog must find it already answered.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        if (!dialogOpen) return { requestId: input.requestId, pressed: null, detail: 'no permission dialog is showing' };
+        dialogOpen = false;
+        return { requestId: input.requestId, pressed: '1', detail: 'pressed 1 (Yes)' };
+      };
+      expect(await handle.query(dialogAnswerQuery, { requestId: 'aaaaaaaaaa' })).toBeNull();
+      await handle.signal(answerDialogSignal, { requestId: 'aaaaaaaaaa', decision: 'allow', subject: 'npm test' });
+      await handle.signal(answerDialogSignal, { requestId: 'bbbbbbbbbb', decision: 'deny', subject: 'npm test' });
+      await expect.poll(() => handle.query(dialogAnswerQuery, { requestId: 'bbbbbbbbbb' }), { timeout: 10_000 }).not.toBeNull();
+      expect(await handle.query(dialogAnswerQuery, { requestId: 'aaaaaaaaaa' })).toEqual({ requestId: 'aaaaaaaaaa', pressed: '1', detail: 'pressed 1 (Yes)' });
+      expect(await handle.query(dialogAnswerQuery, { requestId: 'bbbbbbbbbb' })).toMatchObject({ pressed: null });
+      expect(harness.host.dialogAnswers.filter((a) => a.requestId === 'aaaaaaaaaa')).toEqual([{ paneId: '%1', requestId: 'aaaaaaaaaa', decision: 'allow', subject: 'npm test' }]);
+      await handle.executeUpdate(stopUpdate);
     });
   });
 

@@ -19,9 +19,11 @@ import type { AgentState } from '../domain/agent-state.ts';
 import { agentWorkflowId, hostTaskQueue } from '../domain/names.ts';
 import {
   agentEventSignal,
+  answerDialogSignal,
   awaitLaunchUpdate,
   cancelCheckinUpdate,
   captureUpdate,
+  dialogAnswerQuery,
   enqueueMessageSignal,
   scheduleCheckinUpdate,
   sendMessageUpdate,
@@ -29,7 +31,7 @@ import {
   stopSignal,
   stopUpdate,
 } from './agent-messages.ts';
-import type { AgentEvent, AgentMessage, AgentStatus, AgentWorkflowInput, Checkin } from './agent-types.ts';
+import type { AgentEvent, AgentMessage, AgentStatus, AgentWorkflowInput, AnswerDialogInput, Checkin, DialogAnswer } from './agent-types.ts';
 import { rootMessage } from './failure-message.ts';
 import { promptMatches } from './prompt-match.ts';
 
@@ -44,6 +46,8 @@ const MAX_CHECKIN_MS = 30 * 24 * 3600_000;
 const MAX_RESTARTS = 3;
 /** A run this long counts as stable: the next death starts a fresh count. */
 const STABLE_RUN_MS = 10 * 60_000;
+/** Outcomes of dialog answers kept for the server to read back; older ones are long read. */
+const DIALOG_ANSWERS_KEPT = 50;
 
 
 export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentStatus> {
@@ -212,6 +216,34 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
       },
     },
   );
+
+  const dialogAnswers: DialogAnswer[] = [];
+  // One dialog answer at a time: two answers read the same dialog, so the second must look
+  // only after the first has pressed its key (it then finds the dialog gone).
+  let dialogTurn: Promise<unknown> = Promise.resolve();
+  const answerDialogNow = async ({ requestId, decision, subject }: AnswerDialogInput) => {
+    let answer: DialogAnswer;
+    if (paneId === null || isClosed() || exitedPane !== null) {
+      answer = { requestId, pressed: null, detail: `agent ${agentId} is ${state} and shows no dialog; nothing was pressed` };
+    } else {
+      try {
+        answer = await host.answerDialog({ paneId, requestId, decision, subject });
+      } catch (err) {
+        answer = { requestId, pressed: null, detail: `could not answer the agent's dialog: ${rootMessage(err)}` };
+      }
+    }
+    dialogAnswers.push(answer);
+    if (dialogAnswers.length > DIALOG_ANSWERS_KEPT) dialogAnswers.shift();
+  };
+
+  // Async, so allHandlersFinished (before continue-as-new and the end) waits for the key press.
+  setHandler(answerDialogSignal, async (input) => {
+    const turn = dialogTurn.then(() => answerDialogNow(input));
+    dialogTurn = turn;
+    await turn;
+  });
+
+  setHandler(dialogAnswerQuery, ({ requestId }) => dialogAnswers.findLast((a) => a.requestId === requestId) ?? null);
 
   setHandler(stopUpdate, async () => {
     stopRequested = true;

@@ -21,7 +21,7 @@ function scopeOf(options: { always?: boolean; scope?: string }): Scope | undefin
   return options.scope as Scope;
 }
 
-type Answered = { id: string; agent: string; command: string | null; tool: string; status: string; rules: { id: string; rule: string; created: boolean }[] };
+type Answered = { id: string; agent: string; command: string | null; tool: string; status: string; rules: { id: string; rule: string; created: boolean }[]; answeredInDialog: string | null };
 
 function printAnswer(answered: Answered, json: boolean | undefined): void {
   if (json) {
@@ -29,6 +29,7 @@ function printAnswer(answered: Answered, json: boolean | undefined): void {
     return;
   }
   process.stdout.write(`${answered.status} ${answered.id} (${answered.agent}: ${answered.command ?? answered.tool})\n`);
+  if (answered.answeredInDialog !== null) process.stdout.write(`the wait had run out: ${answered.answeredInDialog}\n`);
   for (const rule of answered.rules) process.stdout.write(`${rule.created ? 'learned' : 'already had'} rule ${rule.id}: ${rule.rule}\n`);
 }
 
@@ -56,6 +57,7 @@ export function registerApprovalCommands(program: Command, context: CommandConte
       'allow a pending request. With --always, orc also learns a rule (e.g. `npm run test -- --watch` teaches\n' +
         'Bash(npm run test *)) that decides such requests from now on, and Claude Code writes it into the\n' +
         'project\'s .claude/settings.local.json. Commands that can do anything (rm, curl, shells) teach nothing.\n' +
+        'After the wait ran out (the agent\'s own dialog is showing), orc presses "Yes" in that dialog instead.\n' +
         '  orc approve 3f9a1c2b7e\n  orc approve 3f9a1c2b7e --always --scope team',
     )
     .argument('<id>', 'the request id, from orc approvals')

@@ -1,9 +1,10 @@
-// orc rules list | orc rules add "<rule>" --allow|--deny [--scope …] | orc rules rm <id>
+// orc rules list | orc rules add "<rule>" --allow|--deny [--scope …] | orc rules import | orc rules rm <id>
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { CliError } from '../errors.ts';
 import { printJson, printTable } from '../output.ts';
 import type { CommandContext } from '../context.ts';
+import { SETTINGS_FILES, readSettingsRules } from '../settings-rules.ts';
 
 const SCOPES = ['project', 'team', 'global'] as const;
 type Scope = (typeof SCOPES)[number];
@@ -49,6 +50,34 @@ export function registerRuleCommands(program: Command, context: CommandContext):
       const added = await context.client().rules.add.mutate({ rule, effect: options.allow ? 'allow' : 'deny', scope, project, team: options.team });
       if (options.json) printJson(added);
       else process.stdout.write(`${added.created ? 'added' : 'already had'} rule ${added.id}: ${added.effect} ${added.rule} (${added.scopeKey === null ? added.scope : `${added.scope} ${added.scopeKey}`})\n`);
+    });
+
+  rules
+    .command('import')
+    .description(
+      `store the rules a project's Claude Code settings already hold (permissions.allow and permissions.deny in\n` +
+        `${SETTINGS_FILES.join(' and ')}) as orc rules for that project, source "imported". Rules with bad\n` +
+        'syntax and rules orc already has are skipped, each with the reason.\n  orc rules import --project ~/src/web',
+    )
+    .option('--project <dir>', 'the project dir (default: the current dir)')
+    .option('--json', 'print {project, files, imported: [{id, rule, effect, file}], skipped: [{rule, effect, file, why}]}')
+    .action(async (options: { project?: string; json?: boolean }) => {
+      const project = resolve(options.project ?? '.');
+      const found = await readSettingsRules(project);
+      const result = found.rules.length === 0 ? { project, imported: [], skipped: [] } : await context.client().rules.import.mutate({ project, rules: found.rules });
+      const skipped = [...found.skipped, ...result.skipped];
+      if (options.json) {
+        printJson({ project: result.project, files: found.files, imported: result.imported, skipped });
+        return;
+      }
+      if (found.files.length === 0) {
+        process.stdout.write(`no Claude Code settings in ${project} (looked for ${SETTINGS_FILES.join(', ')})\n`);
+        return;
+      }
+      process.stdout.write(`imported ${result.imported.length} rule${result.imported.length === 1 ? '' : 's'} for ${result.project} from ${found.files.join(', ')}\n`);
+      for (const rule of result.imported) process.stdout.write(`  ${rule.id} ${rule.effect} ${rule.rule} (${rule.file})\n`);
+      if (skipped.length > 0) process.stdout.write(`skipped ${skipped.length}:\n`);
+      for (const skip of skipped) process.stdout.write(`  ${skip.rule ?? '(file)'} (${skip.file}): ${skip.why}\n`);
     });
 
   rules

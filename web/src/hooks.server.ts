@@ -1,6 +1,6 @@
-import type { ServerInit } from '@sveltejs/kit';
+// Runs once when the server starts.
 import { startRecordsWorkerIfAsked } from './lib/server/records-worker.ts';
 
-export const init: ServerInit = async () => {
+export const init = async (): Promise<void> => {
   await startRecordsWorkerIfAsked();
 };

@@ -1,6 +1,8 @@
 // A person's answer to a pending request: allow or deny, once or "always". "Always" turns the
 // request into rules with the engine's generalisation policy (deriveRules) and stores them in
-// the same transaction as the answer, so a refused or lost race leaves no rule behind.
+// the same transaction as the answer, so a refused or lost race leaves no rule behind. After the
+// hook's wait ran out the request stays answerable: the answer is then pressed in the agent's
+// own dialog (dialog-answer.ts).
 import { TRPCError } from '@trpc/server';
 import type { RuleScope } from '../../../../../db/schema/permission-rules.ts';
 import { decide } from '../../../../../domain/permissions/decide.ts';
@@ -10,7 +12,8 @@ import type { PermissionContext, PermissionRequest } from '../../../../../domain
 import { parseAgentRef } from '../../../../../domain/names.ts';
 import type { Services } from '../services.ts';
 import { permissionContext } from './agent-context.ts';
-import { findRequest, settlePending, type RequestRow } from './request-store.ts';
+import { answerAgentDialog } from './dialog-answer.ts';
+import { findRequest, settlePending, type RequestRow, type Settlement } from './request-store.ts';
 import { addRule, applicableRules } from './rule-store.ts';
 
 export interface HumanDecision {
@@ -27,7 +30,7 @@ const STATUS_WORDS: Record<RequestRow['status'], string> = {
   pending: 'is pending',
   allowed: 'was already allowed',
   denied: 'was already denied',
-  'timed-out': "timed out: no one answered in time, so the agent's own dialog is showing; answer it in the agent's window (tmux)",
+  'timed-out': "timed out: no one answered in time, so the agent's own dialog is showing",
 };
 
 function asRequest(row: RequestRow): PermissionRequest {
@@ -79,34 +82,69 @@ function scopeKey(row: RequestRow, scope: RuleScope): string | null {
   return null;
 }
 
+type Stored = Awaited<ReturnType<typeof addRule>>;
+
+/** Stores the learned rules and settles the row in one transaction; false when another answer won. */
+async function storeDecision(services: Services, row: RequestRow, input: HumanDecision, learned: string[], settlement: Pick<Settlement, 'reason' | 'learnedRules'>, from: 'pending' | 'timed-out'): Promise<Stored[] | null> {
+  const effect = input.allow ? 'allow' : 'deny';
+  return services.db
+    .transaction(async (tx) => {
+      const rules = [];
+      for (const rule of learned) {
+        rules.push(await addRule(tx, { rule, effect, scope: input.scope, scopeKey: scopeKey(row, input.scope), source: 'human', createdBy: input.decider, learnedFrom: row.id }));
+      }
+      const settled = await settlePending(tx, row, { status: input.allow ? 'allowed' : 'denied', decidedBy: 'human', decider: input.decider, ...settlement }, new Date(), from);
+      if (!settled) tx.rollback();
+      return rules;
+    })
+    .catch(async (err: unknown) => {
+      const now = await findRequest(services.db, input.id);
+      if (now && now.status !== from) return null;
+      throw err;
+    });
+}
+
+/**
+ * The hook gave up and the agent's own dialog shows: the host presses the answer's key there
+ * (allow once or deny). Rules learned with --always are orc's alone: the dialog is answered
+ * "once", so Claude Code learns nothing from it, but orc's hook decides the next such request.
+ */
+async function answerInDialog(services: Services, row: RequestRow, input: HumanDecision, learned: string[]) {
+  const answer = await answerAgentDialog(services, row, input.allow);
+  if (answer.pressed === null) {
+    throw new TRPCError({ code: 'CONFLICT', message: `request ${row.id} (${row.agentId}: ${row.commandText ?? row.toolName}) timed out, and its dialog cannot be answered from orc: ${answer.detail}. Look with: orc capture ${row.agentId}` });
+  }
+  const note = `answered in the agent's dialog: ${answer.detail}`;
+  const reason = [input.reason, learned.length > 0 ? `${input.allow ? 'allow' : 'deny'} always: ${learned.join(', ')}` : null, note].filter((part) => part).join('; ');
+  const stored = await storeDecision(services, row, input, learned, { reason }, 'timed-out');
+  if (stored === null) {
+    const now = await findRequest(services.db, row.id);
+    throw new TRPCError({ code: 'CONFLICT', message: `request ${row.id} ${STATUS_WORDS[now?.status ?? 'timed-out']}` });
+  }
+  return { stored, answeredInDialog: answer.detail };
+}
+
 export async function decideByHuman(services: Services, input: HumanDecision) {
   const row = await findRequest(services.db, input.id);
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `no permission request ${input.id}; list the pending ones with: orc approvals` });
-  if (row.status !== 'pending') throw new TRPCError({ code: 'CONFLICT', message: `request ${input.id} (${row.agentId}: ${row.commandText ?? row.toolName}) ${STATUS_WORDS[row.status]}` });
+  if (row.status !== 'pending' && row.status !== 'timed-out') throw new TRPCError({ code: 'CONFLICT', message: `request ${input.id} (${row.agentId}: ${row.commandText ?? row.toolName}) ${STATUS_WORDS[row.status]}` });
   const learned = input.always ? await rulesToLearn(services, row, input.allow) : [];
   const effect = input.allow ? 'allow' : 'deny';
-  const stored = await services.db.transaction(async (tx) => {
-    const rules = [];
-    for (const rule of learned) {
-      rules.push(await addRule(tx, { rule, effect, scope: input.scope, scopeKey: scopeKey(row, input.scope), source: 'human', createdBy: input.decider, learnedFrom: row.id }));
-    }
-    const settled = await settlePending(tx, row, {
-      status: input.allow ? 'allowed' : 'denied',
-      decidedBy: 'human',
-      decider: input.decider,
+  let stored: Stored[] | null = null;
+  let answeredInDialog: string | null = null;
+  if (row.status === 'pending') {
+    stored = await storeDecision(services, row, input, learned, {
       reason: input.reason ?? (learned.length > 0 ? `${effect} always: ${learned.join(', ')}` : null),
       // Only an allow is handed to Claude Code as native rules; orc enforces its own denies.
       learnedRules: input.allow && learned.length > 0 ? learned : null,
-    });
-    if (!settled) {
-      tx.rollback();
-    }
-    return rules;
-  }).catch(async (err: unknown) => {
-    const now = await findRequest(services.db, input.id);
-    if (now && now.status !== 'pending') throw new TRPCError({ code: 'CONFLICT', message: `request ${input.id} ${STATUS_WORDS[now.status]}` });
-    throw err;
-  });
+    }, 'pending');
+  }
+  if (stored === null) {
+    // Timed out (before or while the person answered): the answer goes to the agent's dialog.
+    const now = row.status === 'pending' ? await findRequest(services.db, input.id) : row;
+    if (!now || now.status !== 'timed-out') throw new TRPCError({ code: 'CONFLICT', message: `request ${input.id} ${STATUS_WORDS[now?.status ?? 'pending']}` });
+    ({ stored, answeredInDialog } = await answerInDialog(services, now, input, learned));
+  }
   return {
     id: row.id,
     agent: row.agentId,
@@ -114,5 +152,7 @@ export async function decideByHuman(services: Services, input: HumanDecision) {
     command: row.commandText,
     status: input.allow ? ('allowed' as const) : ('denied' as const),
     rules: stored.map((rule) => ({ id: rule.id, rule: rule.rule, effect, scope: input.scope, created: rule.created })),
+    /** What the host did in the agent's own dialog, when the answer went there; null otherwise. */
+    answeredInDialog,
   };
 }

@@ -32,8 +32,11 @@ export interface Settlement {
   learnedRules?: string[] | null;
 }
 
-/** Decides a pending request; false if it was no longer pending (someone else decided first). */
-export async function settlePending(db: Db, row: Pick<RequestRow, 'id' | 'requestedAt'>, settlement: Settlement, at = new Date()): Promise<boolean> {
+/**
+ * Decides a pending request; false if it was no longer pending (someone else decided first).
+ * `from: 'timed-out'` records a person's answer given in the agent's own dialog after the wait.
+ */
+export async function settlePending(db: Db, row: Pick<RequestRow, 'id' | 'requestedAt'>, settlement: Settlement, at = new Date(), from: 'pending' | 'timed-out' = 'pending'): Promise<boolean> {
   const updated = await db
     .update(permissionRequests)
     .set({
@@ -45,7 +48,7 @@ export async function settlePending(db: Db, row: Pick<RequestRow, 'id' | 'reques
       decidedAt: at,
       decisionLatencyMs: Math.max(0, at.getTime() - row.requestedAt.getTime()),
     })
-    .where(and(eq(permissionRequests.id, row.id), eq(permissionRequests.status, 'pending')))
+    .where(and(eq(permissionRequests.id, row.id), eq(permissionRequests.status, from)))
     .returning({ id: permissionRequests.id });
   return updated.length > 0;
 }

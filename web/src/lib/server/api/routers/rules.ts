@@ -30,6 +30,15 @@ const newRule = z
     if (input.scope !== 'team' && input.team !== undefined) ctx.addIssue({ code: 'custom', path: ['team'], message: `a team is only for --scope team, not ${input.scope}` });
   });
 
+const MAX_IMPORTED_RULES = 2000;
+
+const importInput = z.object({
+  project: z.string().min(1).max(4096).refine(isAbsolute, { message: 'the project is an absolute path' }),
+  rules: z
+    .array(z.object({ rule: z.string().max(2000), effect: z.enum(RULE_EFFECTS), file: z.string().min(1).max(200) }))
+    .max(MAX_IMPORTED_RULES, { message: `at most ${MAX_IMPORTED_RULES} rules at a time` }),
+});
+
 function canonical(text: string): string {
   try {
     return formatRule(parseRule(text));
@@ -49,6 +58,33 @@ export const rulesRouter = router({
       const scopeKey = input.scope === 'project' ? resolve(input.project ?? '/') : input.scope === 'team' ? (input.team ?? null) : null;
       const stored = await addRule(ctx.services.db, { rule, effect: input.effect, scope: input.scope, scopeKey, source: 'human', createdBy: `human:${ctx.identity.name}` });
       return { ...stored, effect: input.effect, scope: input.scope, scopeKey };
+    }),
+
+  /**
+   * Rules from a project's Claude Code settings files (read by the CLI), stored for that project
+   * with source "imported". Each is parsed again here; the bad ones and the ones orc already has
+   * are reported as skipped, with why, and the rest are still stored.
+   */
+  import: personProcedure('change permission rules')
+    .input(importInput)
+    .mutation(async ({ ctx, input }) => {
+      const scopeKey = resolve(input.project);
+      const imported: Array<{ id: string; rule: string; effect: (typeof RULE_EFFECTS)[number]; file: string }> = [];
+      const skipped: Array<{ rule: string; effect: (typeof RULE_EFFECTS)[number]; file: string; why: string }> = [];
+      for (const entry of input.rules) {
+        let rule: string;
+        try {
+          rule = formatRule(parseRule(entry.rule));
+        } catch (err) {
+          if (!(err instanceof RuleSyntaxError)) throw err;
+          skipped.push({ ...entry, why: err.message });
+          continue;
+        }
+        const stored = await addRule(ctx.services.db, { rule, effect: entry.effect, scope: 'project', scopeKey, source: 'imported', createdBy: `human:${ctx.identity.name}` });
+        if (stored.created) imported.push({ id: stored.id, rule, effect: entry.effect, file: entry.file });
+        else skipped.push({ ...entry, why: `orc already has this rule (${stored.id})` });
+      }
+      return { project: scopeKey, imported, skipped };
     }),
 
   remove: personProcedure('change permission rules')

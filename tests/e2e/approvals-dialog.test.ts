@@ -1,0 +1,101 @@
+// A late answer, with the real Claude Code CLI: nobody answers a Bash request within the
+// hook's wait (20 s, the default), so Claude Code shows its own dialog; `orc approve` (or
+// `orc deny`) then makes the agent's host press the key in that dialog. The command runs (or
+// is refused), the dialog goes, and the request records a person's decision.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recognizeDialog } from '../../domain/permissions/dialog-recognition.ts';
+import { claudeBinaryPath, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
+import { eventually } from '../../testing/eventually.ts';
+import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
+import { startScriptedMessagesApi, type ScriptedMessagesApi } from '../../testing/scripted-messages-api.ts';
+
+const team = uniqueName('dialog');
+const agent = `${team}/dev`;
+let api: ScriptedMessagesApi;
+
+const COMMANDS: Record<string, string> = {
+  'RUN-GREET': 'npm run greet',
+  'RUN-SHIP': 'npm run ship',
+};
+
+type Pending = { id: string; agent: string; command: string | null };
+const pendingFor = async () => (JSON.parse(await orc(['approvals', '--json'])) as Pending[]).filter((p) => p.agent === agent);
+const capture = async () => (JSON.parse(await orc(['capture', agent, '--json'])) as { text: string }).text;
+
+function toolResultAfter(trigger: string) {
+  return api.requests.find((r) => !r.sideQuery && r.userText?.includes(trigger) && r.toolResults.length > 0)?.toolResults[0];
+}
+
+async function idle(): Promise<void> {
+  await eventually(async () => {
+    const status = JSON.parse(await orc(['status', '--json'])) as Array<{ id: string; state: string }>;
+    expect(status.find((a) => a.id === agent)?.state).toBe('idle');
+  }, { timeoutMs: 60_000 });
+}
+
+/** Sends the trigger, lets the hook's wait run out, and returns the request id once the dialog shows. */
+async function leaveUnanswered(trigger: string): Promise<string> {
+  await idle();
+  expect(await orc(['send', agent, `${trigger} please`])).toContain('confirmed');
+  const [pending] = await eventually(async () => {
+    const list = await pendingFor();
+    expect(list.map((p) => p.command)).toEqual([COMMANDS[trigger]]);
+    return list;
+  });
+  // Nobody answers: after the wait (20 s) the request leaves the list and the dialog shows.
+  await eventually(async () => expect(await pendingFor()).toEqual([]), { timeoutMs: 40_000 });
+  await eventually(async () => {
+    const text = await capture();
+    expect(text).toContain('Do you want to proceed?');
+    expect(recognizeDialog(text)).toMatchObject({ cli: 'claude-code', tool: 'Bash', subject: COMMANDS[trigger] });
+  }, { timeoutMs: 20_000 });
+  return pending?.id ?? '';
+}
+
+beforeAll(async () => {
+  api = await startScriptedMessagesApi((ctx) => {
+    if (ctx.toolResults.length > 0) return { text: 'done' };
+    const trigger = Object.keys(COMMANDS).find((word) => ctx.lastUserText?.includes(word));
+    const command = trigger === undefined ? undefined : COMMANDS[trigger];
+    return command === undefined ? { text: 'ok' } : { toolUse: { name: 'Bash', input: { command, description: 'Run it' } } };
+  });
+  const projectDir = await mkdtemp(join(tmpdir(), 'orc-dialog-'));
+  await writeFile(join(projectDir, 'package.json'), JSON.stringify({ name: 'demo', private: true, scripts: { greet: 'echo greeted-by-npm', ship: 'echo shipped' } }));
+  const env = await prepareClaudeCodeEnv({ apiUrl: api.url, projectDirs: [projectDir] });
+  const envFlags = Object.entries(env).flatMap(([key, value]) => ['--env', `${key}=${value}`]);
+  await orc(['agent', 'start', agent, '--project', projectDir, '--cmd', `${claudeBinaryPath()} --permission-mode default`, ...envFlags]);
+});
+
+afterAll(async () => {
+  await runOrc(['agent', 'stop', agent]);
+  await api?.close();
+});
+
+describe('answering the agent\'s own dialog after the wait ran out', () => {
+  it('orc approve presses "Yes": the command runs and the dialog goes', async () => {
+    const id = await leaveUnanswered('RUN-GREET');
+    const approved = await orc(['approve', id]);
+    expect(approved).toContain(`allowed ${id}`);
+    expect(approved).toMatch(/pressed 1 \(Yes\) in the agent's dialog/);
+    await eventually(async () => expect(toolResultAfter('RUN-GREET')?.content).toContain('greeted-by-npm'), { timeoutMs: 30_000 });
+    expect(await capture()).not.toContain('Do you want to proceed?');
+    // Answered once: a second answer finds no request to answer.
+    const again = await runOrc(['approve', id]);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/was already allowed/);
+  }, 150_000);
+
+  it('orc deny presses "No": the command does not run, and the request records a person\'s denial', async () => {
+    const id = await leaveUnanswered('RUN-SHIP');
+    const denied = JSON.parse(await orc(['deny', id, '--json'])) as { status: string; answeredInDialog: string | null };
+    expect(denied.status).toBe('denied');
+    expect(denied.answeredInDialog).toMatch(/pressed 4 \(No\)/);
+    await eventually(async () => expect(recognizeDialog(await capture())).toBeNull(), { timeoutMs: 10_000 });
+    expect(toolResultAfter('RUN-SHIP')?.content ?? '').not.toContain('shipped');
+    const stats = JSON.parse(await orc(['stats', '--json'])) as { agents: Array<{ agent: string; humanDecided: number; denied: number; timedOut: number }> };
+    expect(stats.agents.find((a) => a.agent === agent)).toMatchObject({ humanDecided: 2, denied: 1, timedOut: 0 });
+  }, 150_000);
+});
