@@ -6,6 +6,8 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../testing/free-port.ts';
+import { autonomySection, decideTimingSection } from './approvals-engine.ts';
+import { hookRoundTripSection } from './approvals-hook.ts';
 import { checkinSection } from './checkin-latency.ts';
 import { cleanupAll, installCleanupHandlers, onCleanup } from './cleanup.ts';
 import { liveAgentsSection } from './live-agents.ts';
@@ -32,7 +34,7 @@ const options = {
   liveSeconds: intEnv('BENCH_LIVE_SECONDS', 60),
   sendEverySeconds: intEnv('BENCH_SEND_EVERY_SECONDS', 10),
 };
-/** Comma-separated subset of send,checkins,live (start always runs: the others need its stack). */
+/** Comma-separated subset of send,checkins,live,approvals (start always runs: the others need its stack). */
 const sections = new Set((process.env.BENCH_SECTIONS ?? 'send,checkins,live').split(',').map((s) => s.trim()));
 
 const results: Record<string, unknown> = {
@@ -137,6 +139,12 @@ async function run() {
         figures,
       ),
     );
+  }
+  if (sections.has('approvals')) {
+    console.log('5. permission decisions');
+    await section('approvalsDecide', '5a. decide() for a rule-allowed request', async () => decideTimingSection(figures));
+    await section('approvalsHook', '5b. PermissionRequest hook, HTTP round trip', () => hookRoundTripSection(clientEnv, url, project, figures));
+    await section('approvalsAutonomy', '5c. autonomy curve (pure engine, replay)', async () => autonomySection(figures));
   }
 }
 
