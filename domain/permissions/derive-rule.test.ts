@@ -52,6 +52,10 @@ describe('rules learned from an "always" for a Bash command', () => {
     ['./scripts/check.sh --all', ['Bash(./scripts/check.sh --all)']],
     ['node --test', ['Bash(node --test)']],
     ['git commit -m "it\'s done"', ['Bash(git commit *)']],
+    // Programs whose options decide whether they change files: a path is not a subcommand.
+    ['find src -name "*.test.ts"', ["Bash(find src -name '*.test.ts')"]],
+    ['sed -n 1,20p README.md', ['Bash(sed -n 1,20p README.md)']],
+    ['tar tzf dist.tgz', ['Bash(tar tzf dist.tgz)']],
     // Compound: one rule per part, all or nothing.
     ['npm run lint && npm test', ['Bash(npm run lint *)', 'Bash(npm test *)']],
     ['cd packages/a && npm test', ['Bash(cd *)', 'Bash(npm test *)']],

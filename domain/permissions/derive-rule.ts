@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { BashToken } from './bash-pattern.ts';
 import { checkBashCommands, checkToolRequest } from './builtin-deny.ts';
 import {
-  EXACT_ONLY_SUBCOMMANDS, INLINE_CODE_FLAGS, INTERPRETERS, NEVER_LEARNED, SUBCOMMAND_PROGRAMS, WHOLE_PROGRAM_LEARNABLE, programName,
+  EXACT_ONLY_PROGRAMS, EXACT_ONLY_SUBCOMMANDS, INLINE_CODE_FLAGS, INTERPRETERS, NEVER_LEARNED, SUBCOMMAND_PROGRAMS, WHOLE_PROGRAM_LEARNABLE, programName,
 } from './program-knowledge.ts';
 import { isWithin, workspaceRoots } from './paths.ts';
 import { READING_TOOLS, EDITING_TOOLS, requestCommand, requestCwd, requestHost, requestPath } from './request-subject.ts';
@@ -82,6 +82,7 @@ export function deriveCommandRule(command: SimpleCommand): PermissionRule | null
   if (INTERPRETERS.has(name)) return interpreterRule(command);
   const nested = SUBCOMMAND_PROGRAMS.get(name) ?? SUBCOMMAND_PROGRAMS.get(program.value);
   if (nested !== undefined) return subcommandRule(command, name, nested);
+  if (EXACT_ONLY_PROGRAMS.has(name)) return exactRule(command);
   if (WHOLE_PROGRAM_LEARNABLE.has(name) && program.value === name) return prefixRule(command, 1);
   // An unknown program: a subcommand-looking first word is kept; otherwise learn it exactly.
   if (isSubcommand(command.argv[1])) return prefixRule(command, 2);

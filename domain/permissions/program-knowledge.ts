@@ -52,6 +52,13 @@ export const NEVER_LEARNED = new Set([
 ]);
 
 /**
+ * Programs whose options decide whether they only look or also change files (`find -delete`,
+ * `sed -i`, `tar -x`, `cp`/`mv` onto anything): learned only as the exact command approved,
+ * since a path that looks like a subcommand (`find src`) would otherwise become `find src *`.
+ */
+export const EXACT_ONLY_PROGRAMS = new Set(['find', 'sed', 'tar', 'cp', 'mv', 'ln', 'install', 'truncate', 'patch', 'unzip', 'zip', 'gzip', 'gunzip']);
+
+/**
  * Programs whose first argument is a subcommand: the rule learned is program, subcommand, `*`.
  * The value lists subcommands that take a further name worth keeping (`npm run test`).
  */
