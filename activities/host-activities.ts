@@ -51,6 +51,13 @@ export function createHostActivities(deps: HostActivityDeps) {
   const { tmux, ledger, dataDir } = deps;
   const agentDir = (spec: Pick<AgentSpec, 'team' | 'agent'>) => join(dataDir, 'agents', spec.team, spec.agent);
 
+  /** Saves a pane's whole scrollback to the agent's dir; returns the file and the part that goes to the log. */
+  async function savePaneHistory(paneId: string, who: Pick<AgentSpec, 'team' | 'agent'>): Promise<{ file: string; logged: string }> {
+    const history = await tmux.run(['capture-pane', '-p', '-J', '-S', '-', '-t', paneId]);
+    const file = await saveAgentHistory(agentDir(who), history);
+    return { file, logged: lastLines(history, HISTORY_LINES_LOGGED) };
+  }
+
   async function findWindow(session: string, window: string): Promise<{ paneId: string; dead: boolean } | null> {
     let listing: string;
     try {
@@ -113,11 +120,7 @@ export function createHostActivities(deps: HostActivityDeps) {
       let previousHistory: string | undefined;
       if (existing?.dead) {
         // Its last screen is kept before the dead pane goes.
-        const history = await tmux.run(['capture-pane', '-p', '-J', '-S', '-', '-t', existing.paneId]).catch(() => '');
-        if (history) {
-          await saveAgentHistory(agentDir(spec), history);
-          previousHistory = lastLines(history, HISTORY_LINES_LOGGED);
-        }
+        previousHistory = (await savePaneHistory(existing.paneId, spec).catch(() => null))?.logged;
         await tmux.run(['kill-pane', '-t', existing.paneId]);
       }
 
@@ -208,16 +211,14 @@ export function createHostActivities(deps: HostActivityDeps) {
     },
 
     async stopAgent({ paneId, team, agent }: { paneId: string; team: string; agent: string }): Promise<{ historyFile: string | null; history: string | null }> {
-      let historyFile: string | null = null;
-      let history: string | null = null;
       try {
-        history = await tmux.run(['capture-pane', '-p', '-J', '-S', '-', '-t', paneId]);
-        historyFile = await saveAgentHistory(agentDir({ team, agent }), history);
+        const saved = await savePaneHistory(paneId, { team, agent });
         await tmux.run(['kill-pane', '-t', paneId]);
+        return { historyFile: saved.file, history: saved.logged };
       } catch (err) {
         if (!(err instanceof TmuxError)) throw err; // the pane is already gone: nothing to stop
+        return { historyFile: null, history: null };
       }
-      return { historyFile, history: history === null ? null : lastLines(history, HISTORY_LINES_LOGGED) };
     },
   };
 }

@@ -6,12 +6,7 @@ import { orc } from './orc-cli.ts';
 import { printLatency, type Figures } from './report.ts';
 
 const AGENT = 'bench/checkins';
-/**
- * One scheduling call at a time. Concurrent API calls against the embedded PGlite fail now and
- * then ("bind message supplies 2 parameters, but prepared statement \"\" requires 3": the web
- * app's pooled connections interleave on PGlite's single session); that is a finding of its
- * own, not what this section measures.
- */
+/** One scheduling call at a time, so due times are spread as the delays say. */
 const SCHEDULING_CONCURRENCY = 1;
 /** How long after the last due time the bench waits for the stragglers. */
 const GRACE_MS = 60_000;
@@ -30,7 +25,7 @@ interface LogEntry {
 
 const FINAL_STATES = new Set(['confirmed', 'unconfirmed', 'failed']);
 
-async function scheduleAll(clientEnv: NodeJS.ProcessEnv, count: number, retries: string[]): Promise<Scheduled[]> {
+async function scheduleAll(clientEnv: NodeJS.ProcessEnv, count: number): Promise<Scheduled[]> {
   const scheduled: Scheduled[] = [];
   let next = 0;
   const worker = async () => {
@@ -39,13 +34,7 @@ async function scheduleAll(clientEnv: NodeJS.ProcessEnv, count: number, retries:
       // Delays of 2 to 6 s, interleaved, so due times overlap the scheduling and each other.
       const delay = `${2 + (i % 5)}s`;
       const args = ['checkin', '--agent', AGENT, delay, `note-${i}`, '--json'];
-      // The embedded database's failed token lookup (see above) happens even with one call at a
-      // time, when the worker's log writes overlap it; nothing was scheduled then, so retry.
-      const { stdout } = await orc(args, clientEnv).catch((err: unknown) => {
-        if (!/Failed query/.test(String(err))) throw err;
-        retries.push(`note-${i}`);
-        return orc(args, clientEnv);
-      });
+      const { stdout } = await orc(args, clientEnv);
       scheduled.push(JSON.parse(stdout) as Scheduled);
     }
   };
@@ -83,11 +72,10 @@ export async function checkinSection(clientEnv: NodeJS.ProcessEnv, project: stri
   console.log(`\n${title}: ${count} check-ins due 2 to 6 s after scheduling, on one bash agent`);
   await orc(['agent', 'start', AGENT, '--project', project, '--cmd', 'bash --norc --noprofile'], clientEnv);
   try {
-    const retries: string[] = [];
-    const scheduled = await scheduleAll(clientEnv, count, retries);
+    const scheduled = await scheduleAll(clientEnv, count);
     const dueTimes = scheduled.map((c) => Date.parse(c.dueAt));
     const spreadS = (Math.max(...dueTimes) - Math.min(...dueTimes)) / 1000;
-    console.log(`  scheduled ${scheduled.length}, due over ${spreadS.toFixed(1)} s${retries.length ? `; retried after "Failed query": ${retries.join(', ')}` : ''}`);
+    console.log(`  scheduled ${scheduled.length}, due over ${spreadS.toFixed(1)} s`);
     const found = await bounded('check-in deliveries', GRACE_MS + 60_000, awaitDeliveries(clientEnv, scheduled));
 
     const dueToConfirmed: number[] = [];
@@ -107,8 +95,7 @@ export async function checkinSection(clientEnv: NodeJS.ProcessEnv, project: stri
     figures.latency(title, 'dueAt → confirmedAt (target p95 < 2 s)', delivery);
     figures.latency(title, 'dueAt → queuedAt (timer firing)', firing);
     figures.add(title, 'check-ins confirmed', `${dueToConfirmed.length} of ${scheduled.length}, due over ${spreadS.toFixed(1)} s`);
-    if (retries.length) figures.add(title, 'schedulings retried once (Failed query)', retries.join(', '));
-    return { count: scheduled.length, confirmed: dueToConfirmed.length, dueSpreadS: spreadS, dueToConfirmed: delivery, dueToQueued: firing, notConfirmed, schedulingRetries: retries };
+    return { count: scheduled.length, confirmed: dueToConfirmed.length, dueSpreadS: spreadS, dueToConfirmed: delivery, dueToQueued: firing, notConfirmed };
   } finally {
     // A failed stop must not hide why the section failed; the tmux server goes at the end anyway.
     await orc(['agent', 'stop', AGENT], clientEnv).catch((err: unknown) => console.error(`  could not stop ${AGENT}: ${String(err)}`));

@@ -63,23 +63,13 @@ async function onlyChild(parent: number, needle: string): Promise<number> {
   return pids[0]!;
 }
 
-async function startAgents(client: OrcClient, ctx: LiveContext, options: LiveOptions, apiUrl: string): Promise<{ agents: Agent[]; failures: string[]; retries: string[] }> {
+async function startAgents(client: OrcClient, ctx: LiveContext, options: LiveOptions, apiUrl: string): Promise<{ agents: Agent[]; failures: string[] }> {
   const agents: Agent[] = [];
   const failures: string[] = [];
-  const retries: string[] = [];
   const start = async (id: string, kind: Agent['kind'], command: string, env: Record<string, string>, projectDir: string) => {
     const request = () => client.agents.start.mutate({ agent: id, projectDir, command, env }, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    let started = performance.now();
-    try {
-      await request();
-    } catch (err) {
-      // One retry, reported: under concurrent calls the embedded database sometimes fails the
-      // token lookup before anything was started (see checkin-latency.ts), and this section
-      // is about agents running, not about starting them.
-      retries.push(`${id}: ${firstLine(err)}`);
-      started = performance.now();
-      await request();
-    }
+    const started = performance.now();
+    await request();
     agents.push({ id, kind, startMs: performance.now() - started });
   };
   const project = async (name: string) => {
@@ -98,7 +88,7 @@ async function startAgents(client: OrcClient, ctx: LiveContext, options: LiveOpt
   [...bash, ...claude].forEach((outcome, i) => {
     if (outcome.status === 'rejected') failures.push(`${[...bashIds, ...claudeIds][i]}: ${outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason)}`);
   });
-  return { agents, failures, retries };
+  return { agents, failures };
 }
 
 /** Each agent gets a message every `sendEveryMs`, the agents' turns spread evenly over that period. */
@@ -164,7 +154,7 @@ export async function liveAgentsSection(ctx: LiveContext, options: LiveOptions, 
   });
   try {
     const t0 = performance.now();
-    const { agents, failures, retries } = await bounded('starting the live agents', 15 * 60_000, startAgents(client, ctx, options, api.url));
+    const { agents, failures } = await bounded('starting the live agents', 15 * 60_000, startAgents(client, ctx, options, api.url));
     started.push(...agents);
     const startS = (performance.now() - t0) / 1000;
     const bashStarts = agents.filter((a) => a.kind === 'bash').map((a) => a.startMs);
@@ -173,7 +163,6 @@ export async function liveAgentsSection(ctx: LiveContext, options: LiveOptions, 
     printLatency('bash agent start (orc agent start → ready)', bashStarts);
     printLatency(`Claude Code agent start (${options.claudeStartConcurrency} at a time)`, claudeStarts);
     for (const failure of failures) console.log(`  failed to start ${failure.split('\n')[0]}`);
-    for (const retry of retries) console.log(`  start retried once: ${retry}`);
 
     const sampler = startSampler({
       worker: async () => [worker],
@@ -226,7 +215,6 @@ export async function liveAgentsSection(ctx: LiveContext, options: LiveOptions, 
     if (bashSends.skipped + claudeSends.skipped > 0) {
       figures.add(title, 'turns skipped (previous send still waiting)', `bash ${bashSends.skipped}, Claude ${claudeSends.skipped}`);
     }
-    if (retries.length) figures.add(title, 'agent starts retried once', retries.join(' | '));
     if (failures.length) figures.add(title, 'agents that failed to start', failures.map((f) => f.split('\n')[0]).join(' | '));
 
     const stopStarted = performance.now();
@@ -235,7 +223,7 @@ export async function liveAgentsSection(ctx: LiveContext, options: LiveOptions, 
     console.log(`  stopped ${agents.length} agents in ${stopS.toFixed(1)} s (${fmtMs((stopS * 1000) / Math.max(1, agents.length))} each, 5 at a time)`);
     return {
       pids: { worker, web, launcher: ctx.launcherPid, temporal },
-      agents: { bash: liveBash, claude: liveClaude, wanted: { bash: options.bashAgents, claude: options.claudeAgents }, startFailures: failures, startRetries: retries },
+      agents: { bash: liveBash, claude: liveClaude, wanted: { bash: options.bashAgents, claude: options.claudeAgents }, startFailures: failures },
       options,
       startMs: { bash: summary(bashStarts), claude: summary(claudeStarts), allS: startS },
       usage,

@@ -10,6 +10,7 @@ import { recognizeDialog } from '../../domain/permissions/dialog-recognition.ts'
 import { claudeBinaryPath, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
 import { eventually } from '../../testing/eventually.ts';
 import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
+import { bashOnTrigger } from '../../testing/scripted-bash.ts';
 import { startScriptedMessagesApi, type ScriptedMessagesApi } from '../../testing/scripted-messages-api.ts';
 
 const team = uniqueName('dialog');
@@ -56,12 +57,7 @@ async function leaveUnanswered(trigger: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  api = await startScriptedMessagesApi((ctx) => {
-    if (ctx.toolResults.length > 0) return { text: 'done' };
-    const trigger = Object.keys(COMMANDS).find((word) => ctx.lastUserText?.includes(word));
-    const command = trigger === undefined ? undefined : COMMANDS[trigger];
-    return command === undefined ? { text: 'ok' } : { toolUse: { name: 'Bash', input: { command, description: 'Run it' } } };
-  });
+  api = await startScriptedMessagesApi(bashOnTrigger(COMMANDS));
   const projectDir = await mkdtemp(join(tmpdir(), 'orc-dialog-'));
   await writeFile(join(projectDir, 'package.json'), JSON.stringify({ name: 'demo', private: true, scripts: { greet: 'echo greeted-by-npm', ship: 'echo shipped' } }));
   const env = await prepareClaudeCodeEnv({ apiUrl: api.url, projectDirs: [projectDir] });

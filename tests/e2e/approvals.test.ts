@@ -13,6 +13,7 @@ import { issueToken } from '../../db/tokens.ts';
 import { claudeBinaryPath, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
 import { eventually } from '../../testing/eventually.ts';
 import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
+import { bashOnTrigger } from '../../testing/scripted-bash.ts';
 import { startScriptedMessagesApi, type ScriptedMessagesApi } from '../../testing/scripted-messages-api.ts';
 
 const team = uniqueName('approve');
@@ -55,12 +56,7 @@ async function idle(agent: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  api = await startScriptedMessagesApi((ctx) => {
-    if (ctx.toolResults.length > 0) return { text: 'done' };
-    const trigger = Object.keys(COMMANDS).find((word) => ctx.lastUserText?.includes(word));
-    const command = trigger === undefined ? undefined : COMMANDS[trigger];
-    return command === undefined ? { text: 'ok' } : { toolUse: { name: 'Bash', input: { command, description: 'Run it' } } };
-  });
+  api = await startScriptedMessagesApi(bashOnTrigger(COMMANDS));
   firstProject = await project('orc-approvals-a-');
   const secondProject = await project('orc-approvals-b-');
   const env = await prepareClaudeCodeEnv({ apiUrl: api.url, projectDirs: [firstProject, secondProject] });

@@ -1,8 +1,7 @@
 // What the API does to agents: start, stop, message, capture, list. Each agent is a
 // Temporal workflow `agent/<team>/<agent>`; the agents table is the registry people list.
-import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
-import { and, eq } from 'drizzle-orm';
 import { agents } from '../../../../../db/schema/agents.ts';
 import { issueToken, revokeAgentTokens } from '../../../../../db/tokens.ts';
 import { isClaudeCode } from '../../../../../domain/agent-command.ts';
@@ -17,7 +16,8 @@ import {
 import type { AgentMessage, AgentSpec, AgentStatus } from '../../../../../workflows/agent-types.ts';
 import type { agentWorkflow } from '../../../../../workflows/agent-workflow.ts';
 import type { Services } from '../services.ts';
-import { findAgent, listActiveAgents, markStopped, removeAgent } from './agent-registry.ts';
+import { agentKey, findAgent, listActiveAgents, markStopped, removeAgent } from './agent-registry.ts';
+import { isWorkflowRunning, temporalClient } from '../temporal-access.ts';
 import { toApiError } from './temporal-errors.ts';
 
 export interface StartAgentInput {
@@ -28,29 +28,18 @@ export interface StartAgentInput {
   host?: string | undefined;
 }
 
-async function isRunning(client: Client, workflowId: string): Promise<boolean> {
-  try {
-    const description = await client.workflow.getHandle(workflowId).describe();
-    return description.status.name === 'RUNNING';
-  } catch {
-    return false;
-  }
-}
-
 export async function startAgent(services: Services, input: StartAgentInput): Promise<AgentStatus> {
   const { db, config } = services;
   const agentId = formatAgentRef(input.ref);
   const workflowId = agentWorkflowId(input.ref);
-  const client = await services.temporal().catch((err: unknown) => {
-    throw toApiError(err, agentId);
-  });
-  if (await isRunning(client, workflowId)) {
+  const client = await temporalClient(services, agentId);
+  if (await isWorkflowRunning(client, workflowId)) {
     throw new TRPCError({ code: 'CONFLICT', message: `agent ${agentId} is already running; stop it first with: orc agent stop ${agentId}` });
   }
   const host = input.host ?? config.defaultHost;
   const token = await db.transaction(async (tx) => {
     await revokeAgentTokens(tx, agentId);
-    await tx.delete(agents).where(eqAgent(input.ref));
+    await tx.delete(agents).where(agentKey(input.ref));
     await tx.insert(agents).values({
       team: input.ref.team,
       name: input.ref.agent,
@@ -89,9 +78,6 @@ export async function startAgent(services: Services, input: StartAgentInput): Pr
   }
 }
 
-function eqAgent(ref: AgentRef) {
-  return and(eq(agents.team, ref.team), eq(agents.name, ref.agent));
-}
 
 export async function requireAgent(services: Services, ref: AgentRef) {
   const row = await findAgent(services.db, ref);
@@ -99,9 +85,7 @@ export async function requireAgent(services: Services, ref: AgentRef) {
   if (!row || row.stoppedAt) {
     throw new TRPCError({ code: 'NOT_FOUND', message: `no running agent ${agentId}; see running agents with: orc status` });
   }
-  const client = await services.temporal().catch((err: unknown) => {
-    throw toApiError(err, agentId);
-  });
+  const client = await temporalClient(services, agentId);
   return { handle: client.workflow.getHandle<typeof agentWorkflow>(row.workflowId), agentId };
 }
 
@@ -150,9 +134,7 @@ export interface AgentListEntry {
 
 export async function listAgents(services: Services): Promise<AgentListEntry[]> {
   const rows = await listActiveAgents(services.db);
-  const client = await services.temporal().catch((err: unknown) => {
-    throw toApiError(err, 'status');
-  });
+  const client = await temporalClient(services, 'status');
   return Promise.all(
     rows.map(async (row): Promise<AgentListEntry> => {
       const base = {

@@ -15,11 +15,14 @@ export const registryColumns = {
   stoppedAt: agents.stoppedAt,
 };
 
+/** The row of one agent. */
+export const agentKey = (ref: AgentRef) => and(eq(agents.team, ref.team), eq(agents.name, ref.agent));
+
 export async function findAgent(db: Database, ref: AgentRef) {
   const [row] = await db
     .select(registryColumns)
     .from(agents)
-    .where(and(eq(agents.team, ref.team), eq(agents.name, ref.agent)))
+    .where(agentKey(ref))
     .limit(1);
   return row ?? null;
 }
@@ -29,9 +32,9 @@ export function listActiveAgents(db: Database) {
 }
 
 export async function markStopped(db: Database, ref: AgentRef): Promise<void> {
-  await db.update(agents).set({ stoppedAt: new Date() }).where(and(eq(agents.team, ref.team), eq(agents.name, ref.agent)));
+  await db.update(agents).set({ stoppedAt: new Date() }).where(agentKey(ref));
 }
 
 export async function removeAgent(db: Database, ref: AgentRef): Promise<void> {
-  await db.delete(agents).where(and(eq(agents.team, ref.team), eq(agents.name, ref.agent)));
+  await db.delete(agents).where(agentKey(ref));
 }

@@ -5,12 +5,8 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
+import { rootMessage } from '../../../../../workflows/failure-message.ts';
 
-function innermostMessage(err: unknown): string {
-  let current: unknown = err;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return current instanceof Error ? current.message : String(current);
-}
 
 export function toApiError(err: unknown, agentId: string): TRPCError {
   if (err instanceof TRPCError) return err;
@@ -21,9 +17,9 @@ export function toApiError(err: unknown, agentId: string): TRPCError {
     return new TRPCError({ code: 'CONFLICT', message: `agent ${agentId} is already running; stop it first with: orc agent stop ${agentId}` });
   }
   if (err instanceof WorkflowUpdateFailedError) {
-    return new TRPCError({ code: 'BAD_REQUEST', message: innermostMessage(err) });
+    return new TRPCError({ code: 'BAD_REQUEST', message: rootMessage(err) });
   }
-  const message = innermostMessage(err);
+  const message = rootMessage(err);
   // An update rejected by its validator arrives as a plain error carrying the validator's text.
   if (/Update .*rejected|validator/i.test(message) || (err instanceof Error && err.name === 'WorkflowUpdateRejectedError')) {
     return new TRPCError({ code: 'BAD_REQUEST', message });

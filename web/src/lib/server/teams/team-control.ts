@@ -15,24 +15,13 @@ import { awaitLaunchUpdate } from '../../../../../workflows/agent-messages.ts';
 import { addAgentUpdate, awaitAgentsStartedUpdate, describeTeamQuery, stopTeamUpdate } from '../../../../../workflows/team-messages.ts';
 import type { TeamAgentLaunch, TeamDescription } from '../../../../../workflows/team-types.ts';
 import type { teamWorkflow } from '../../../../../workflows/team-workflow.ts';
+import { agentKey } from '../agents/agent-registry.ts';
 import { toApiError } from '../agents/temporal-errors.ts';
+import { isWorkflowRunning, temporalClient } from '../temporal-access.ts';
 import type { Services } from '../services.ts';
 
 export const teamWorkflowId = (team: string) => `team/${team}`;
 
-async function temporal(services: Services, what: string): Promise<Client> {
-  return services.temporal().catch((err: unknown) => {
-    throw toApiError(err, what);
-  });
-}
-
-async function isRunning(client: Client, workflowId: string): Promise<boolean> {
-  try {
-    return (await client.workflow.getHandle(workflowId).describe()).status.name === 'RUNNING';
-  } catch {
-    return false;
-  }
-}
 
 /** Registers the agents (rows and tokens) and returns what the team workflow needs to launch them. */
 async function registerAgents(services: Services, spec: TeamSpec, names: string[], host: string, env: Record<string, string>): Promise<TeamAgentLaunch[]> {
@@ -42,7 +31,7 @@ async function registerAgents(services: Services, spec: TeamSpec, names: string[
       const id = `${spec.team}/${agent.name}`;
       const argv = parseAgentCommand(agent.command);
       await revokeAgentTokens(tx, id);
-      await tx.delete(agents).where(and(eq(agents.team, spec.team), eq(agents.name, agent.name)));
+      await tx.delete(agents).where(agentKey({ team: spec.team, agent: agent.name }));
       await tx.insert(agents).values({ team: spec.team, name: agent.name, host, projectDir: spec.project, argv, workflowId: agentWorkflowId({ team: spec.team, agent: agent.name }) });
       const token = await issueToken(tx, { role: 'agent', name: `agent ${id}`, agentId: id });
       const manager = managerOf(spec.agents, agent.name);
@@ -90,12 +79,12 @@ async function launchProblems(client: Client, description: TeamDescription): Pro
 }
 
 export async function deployTeam(services: Services, spec: TeamSpec, env: Record<string, string> = {}): Promise<TeamDescription> {
-  const client = await temporal(services, `team ${spec.team}`);
+  const client = await temporalClient(services, `team ${spec.team}`);
   const workflowId = teamWorkflowId(spec.team);
-  if (await isRunning(client, workflowId)) {
+  if (await isWorkflowRunning(client, workflowId)) {
     throw new TRPCError({ code: 'CONFLICT', message: `team ${spec.team} is already running; stop it first with: orc team stop ${spec.team}` });
   }
-  const running = await Promise.all(spec.agents.map(async (a) => ((await isRunning(client, agentWorkflowId({ team: spec.team, agent: a.name }))) ? a.name : null)));
+  const running = await Promise.all(spec.agents.map(async (a) => ((await isWorkflowRunning(client, agentWorkflowId({ team: spec.team, agent: a.name }))) ? a.name : null)));
   const busy = running.filter((n): n is string => n !== null);
   if (busy.length) {
     throw new TRPCError({ code: 'CONFLICT', message: `agents already running: ${busy.map((n) => `${spec.team}/${n}`).join(', ')}; stop them first with orc agent stop` });
@@ -138,7 +127,7 @@ async function requireTeam(services: Services, team: string) {
     .where(eq(teams.name, team))
     .limit(1);
   if (!row || row.stoppedAt) throw new TRPCError({ code: 'NOT_FOUND', message: `no running team ${team}; see teams with: orc team list` });
-  const client = await temporal(services, `team ${team}`);
+  const client = await temporalClient(services, `team ${team}`);
   return { row, client, handle: client.workflow.getHandle<typeof teamWorkflow>(teamWorkflowId(team)) };
 }
 
@@ -157,7 +146,7 @@ export async function listTeams(services: Services) {
     .from(teams)
     .where(isNull(teams.stoppedAt))
     .orderBy(teams.name);
-  const client = await temporal(services, 'teams');
+  const client = await temporalClient(services, 'teams');
   return Promise.all(
     rows.map(async (row) => {
       const description = await client.workflow.getHandle(teamWorkflowId(row.name)).query(describeTeamQuery).catch(() => null);
