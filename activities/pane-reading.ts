@@ -18,7 +18,8 @@ export async function paneInfo(tmux: Tmux, paneId: string): Promise<PaneInfo | n
     for (let attempt = 0; ; attempt++) {
       const out = await tmux.run(['display-message', '-p', '-t', paneId, '#{pane_dead} #{pane_dead_status}']);
       const [dead, status] = out.trim().split(' ');
-      if (dead === '1' && !status && attempt < 10) {
+      // On a loaded machine that moment can last a second or more.
+      if (dead === '1' && !status && attempt < 100) {
         await sleep(20);
         continue;
       }
