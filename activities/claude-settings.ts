@@ -11,7 +11,8 @@ export const HOOK_EVENTS = {
   PermissionRequest: 'permission-request',
 } as const;
 
-export function claudeHookSettings(orcUrl: string) {
+/** With `hooks: false` only the permissions: the agent's dialogs are then answered from its screen. */
+export function claudeHookSettings(orcUrl: string, { hooks: withHooks = true }: { hooks?: boolean } = {}) {
   const hook = (event: string, timeout: number) => ({
     type: 'http',
     url: `${orcUrl.replace(/\/$/, '')}/hooks/claude/${event}`,
@@ -28,12 +29,12 @@ export function claudeHookSettings(orcUrl: string) {
   // orc's own commands are how an agent talks to its team; asking a person before each
   // `orc send` or `orc checkin` would defeat the point, and they can only act as this agent.
   const permissions = { allow: ORC_COMMAND_RULES };
-  return { hooks, permissions };
+  return withHooks ? { hooks, permissions } : { permissions };
 }
 
 export const ORC_COMMAND_RULES = ['Bash(orc send *)', 'Bash(orc checkin *)', 'Bash(orc checkins)', 'Bash(orc checkins *)', 'Bash(orc status)', 'Bash(orc status *)', 'Bash(orc log)', 'Bash(orc log *)'];
 
-export async function writeClaudeSettings(file: string, orcUrl: string): Promise<void> {
+export async function writeClaudeSettings(file: string, orcUrl: string, options: { hooks?: boolean } = {}): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  await writeFile(file, `${JSON.stringify(claudeHookSettings(orcUrl), null, 2)}\n`, { mode: 0o600 });
+  await writeFile(file, `${JSON.stringify(claudeHookSettings(orcUrl, options), null, 2)}\n`, { mode: 0o600 });
 }

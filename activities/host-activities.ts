@@ -3,6 +3,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { usesHooks } from '../domain/agent-hooks.ts';
 import { claudeCodeIsReady, echoProbe } from '../domain/pane-recognition.ts';
 import { tmuxSessionName } from '../domain/names.ts';
 import { tailOfPane } from '../domain/pane-text.ts';
@@ -11,6 +12,7 @@ import { writeClaudeSettings } from './claude-settings.ts';
 import type { DeliveryLedger } from './delivery-ledger.ts';
 import { paneInfo, readPane, waitForPane } from './pane-reading.ts';
 import { saveAgentHistory } from './agent-history.ts';
+import { SCREEN_FALLBACK_PANE_OPTION, writeFallbackAccess } from './screen-fallback-access.ts';
 import { TmuxError, type Tmux } from './tmux.ts';
 
 export interface HostActivityDeps {
@@ -125,9 +127,10 @@ export function createHostActivities(deps: HostActivityDeps) {
       }
 
       const argv = [...spec.argv];
+      const hooked = usesHooks(spec);
       if (spec.kind === 'claude-code') {
         const settingsFile = join(agentDir(spec), 'claude-settings.json');
-        await writeClaudeSettings(settingsFile, spec.orcUrl);
+        await writeClaudeSettings(settingsFile, spec.orcUrl, { hooks: hooked });
         argv.push('--settings', settingsFile);
         // Claude Code picks the conversation up where it stopped.
         if (resume && !argv.includes('--continue')) argv.push('--continue');
@@ -140,9 +143,14 @@ export function createHostActivities(deps: HostActivityDeps) {
         ORC_AGENT: `${spec.team}/${spec.agent}`,
         ORC_AGENT_TOKEN: spec.agentToken,
       };
+      const agentId = `${spec.team}/${spec.agent}`;
+      // Without hooks, the worker's screen fallback asks orc about the agent's dialogs as the agent.
+      if (!hooked) await writeFallbackAccess(agentDir(spec), { agentId, orcUrl: spec.orcUrl, token: spec.agentToken, workDir });
       const paneId = await createWindow(spec, argv, env);
-      // Marks the pane as this agent's, for the worker's pane watcher.
-      await tmux.run(['set-option', '-p', '-t', paneId, AGENT_PANE_OPTION, `${spec.team}/${spec.agent}`]);
+      // Marks the pane as this agent's, for the worker's pane watcher (and, without hooks, its dialog watcher).
+      const marks = [['set-option', '-p', '-t', paneId, AGENT_PANE_OPTION, agentId]];
+      if (!hooked) marks.push(['set-option', '-p', '-t', paneId, SCREEN_FALLBACK_PANE_OPTION, 'on']);
+      await tmux.run(marks.flatMap((command, i) => (i === 0 ? command : [';', ...command])));
 
       const timeoutMs = deps.readyTimeoutMs ?? (spec.kind === 'claude-code' ? 60_000 : 10_000);
       let previous: string | null = null;

@@ -13,10 +13,13 @@ export class TmuxError extends Error {
   override name = 'TmuxError';
   readonly args: readonly string[];
   readonly stderr: string;
-  constructor(message: string, args: readonly string[], stderr: string) {
+  /** What tmux printed before it failed: a command list (`a ; b`) stops at its first failing command. */
+  readonly stdout: string;
+  constructor(message: string, args: readonly string[], stderr: string, stdout = '') {
     super(message);
     this.args = args;
     this.stderr = stderr;
+    this.stdout = stdout;
   }
 }
 
@@ -39,7 +42,7 @@ export function createTmux(socket: TmuxSocket, binary = 'tmux'): Tmux {
         const child = execFile(binary, fullArgs, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
           if (error) {
             const detail = stderr.trim() || error.message;
-            reject(new TmuxError(`tmux ${args[0] ?? ''} failed: ${detail}`, fullArgs, stderr));
+            reject(new TmuxError(`tmux ${args[0] ?? ''} failed: ${detail}`, fullArgs, stderr, stdout));
             return;
           }
           resolve(stdout);

@@ -11,8 +11,11 @@ import { createGit } from '../activities/git.ts';
 import { createGitActivities } from '../activities/git-activities.ts';
 import { createRecordActivities } from '../activities/record-activities.ts';
 import { watchAgentPanes } from '../activities/pane-watcher.ts';
+import { watchDialogs } from '../activities/dialog-watcher.ts';
+import { answerFromScreen } from '../activities/screen-fallback.ts';
 import { createTmux } from '../activities/tmux.ts';
 import { agentEventSignal } from '../workflows/agent-messages.ts';
+import type { AgentEvent } from '../workflows/agent-types.ts';
 import { createDatabase } from '../db/client.ts';
 import { WORKFLOW_TASK_QUEUE, agentWorkflowId, hostTaskQueue, parseAgentRef } from '../domain/names.ts';
 import { installOrcShim } from './orc-shim.ts';
@@ -52,12 +55,20 @@ async function run() {
     // Agents whose process dies are reported to their workflow, which relaunches them.
     const clientConnection = await Connection.connect({ address: config.temporalAddress });
     const client = new Client({ connection: clientConnection, namespace: config.namespace });
-    const watcher = watchAgentPanes(tmux, async ({ agentId, paneId, exitStatus }) => {
+    const tell = async (agentId: string, event: AgentEvent) => {
       try {
-        await client.workflow.getHandle(agentWorkflowId(parseAgentRef(agentId))).signal(agentEventSignal, { kind: 'exited', paneId, exitStatus });
+        await client.workflow.getHandle(agentWorkflowId(parseAgentRef(agentId))).signal(agentEventSignal, event);
       } catch (err) {
         if (!(err instanceof WorkflowNotFoundError)) throw err; // a stopped agent: nothing to tell
       }
+    };
+    const watcher = watchAgentPanes(tmux, ({ agentId, paneId, exitStatus }) => tell(agentId, { kind: 'exited', paneId, exitStatus }));
+    // The screen fallback: permission dialogs of agents without hooks, answered through orc's rules.
+    const dialogWatcher = watchDialogs({
+      tmux,
+      hostDir,
+      answer: (pane, access, dialog) => answerFromScreen({ tmux, log: (line) => console.log(line) }, pane, access, dialog),
+      onDialogClosed: (agentId) => tell(agentId, { kind: 'dialog-closed' }),
     });
     // The launcher waits for this line before it starts the web app.
     console.log(`worker ready: host ${config.hostName}, queues ${WORKFLOW_TASK_QUEUE} and ${hostTaskQueue(config.hostName)}`);
@@ -65,6 +76,7 @@ async function run() {
       await Promise.all([workflowWorker.run(), hostWorker.run()]);
     } finally {
       watcher.stop();
+      dialogWatcher.stop();
       await clientConnection.close();
     }
   } finally {

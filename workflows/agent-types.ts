@@ -12,6 +12,12 @@ export interface AgentSpec {
   /** Already split into arguments; never joined into a shell string. */
   argv: string[];
   kind: AgentKind;
+  /**
+   * Claude Code only: false launches it without orc's hooks, so its permission dialogs are
+   * answered by the host's screen fallback and its messages confirmed by reading its pane.
+   * Absent means true.
+   */
+  hooks?: boolean | null;
   /** Extra environment for the agent's process (on top of ORC_URL, ORC_AGENT, ORC_AGENT_TOKEN). */
   env: Record<string, string>;
   /** Where the agent's hooks and `orc` calls reach this server. */
@@ -85,6 +91,8 @@ export type AgentEvent =
   | { kind: 'permission-requested'; tool: string }
   | { kind: 'notification'; message: string }
   | { kind: 'session-started' }
+  /** The screen fallback saw a permission dialog it had asked orc about go from the pane. */
+  | { kind: 'dialog-closed' }
   | { kind: 'exited'; paneId: string; exitStatus: number | null };
 
 export interface SendMessageInput {

@@ -92,6 +92,27 @@ describe('agentWorkflow', () => {
     });
   });
 
+  it('Claude Code without hooks: messages are confirmed from its pane at once, and a closed dialog ends the wait for approval', async () => {
+    await harness.run(async () => {
+      const handle = await startAgent({ kind: 'claude-code', argv: ['claude'], hooks: false });
+      await handle.executeUpdate(awaitLaunchUpdate);
+      let confirmByPane: boolean | undefined;
+      harness.host.onType = (input) => {
+        confirmByPane = input.confirmByPane;
+        return { typedAt: new Date().toISOString(), alreadyTyped: false, confirmedByPane: true };
+      };
+      // Waiting for approval (told by the hook endpoint for the screen fallback) does not hold messages back.
+      await handle.signal(agentEventSignal, { kind: 'permission-requested', tool: 'Bash' });
+      await expect.poll(() => handle.query(statusQuery).then((s) => s.state)).toBe('waiting-approval');
+      const message = await handle.executeUpdate(sendMessageUpdate, { args: [{ text: 'hello', from: 'human:test' }] });
+      expect(message.state).toBe('confirmed');
+      expect(confirmByPane).toBe(true);
+      await handle.signal(agentEventSignal, { kind: 'dialog-closed' });
+      await expect.poll(() => handle.query(statusQuery).then((s) => s.state)).toBe('idle');
+      await handle.executeUpdate(stopUpdate);
+    });
+  });
+
   it('reports a failed delivery and goes on with the next message', async () => {
     await harness.run(async () => {
       const handle = await startAgent();

@@ -15,6 +15,7 @@ import {
 } from '@temporalio/workflow';
 import type { HostQueueActivities } from '../activities/host-queue.ts';
 import type { RecordActivities } from '../activities/record-activities.ts';
+import { usesHooks } from '../domain/agent-hooks.ts';
 import type { AgentState } from '../domain/agent-state.ts';
 import { agentWorkflowId, hostTaskQueue } from '../domain/names.ts';
 import {
@@ -53,6 +54,8 @@ const DIALOG_ANSWERS_KEPT = 50;
 export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentStatus> {
   const { spec } = input;
   const agentId = `${spec.team}/${spec.agent}`;
+  /** Claude Code with orc's hooks: it confirms messages and reports its turns through them. */
+  const hooked = usesHooks(spec);
   // Host activities run only on the worker of the host where the agent's tmux lives; the
   // schedule-to-close bound makes a dead host surface as an error instead of a hang.
   const host = proxyActivities<HostQueueActivities>({
@@ -283,6 +286,10 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
       case 'notification':
         if (/permission/i.test(event.message)) state = 'waiting-approval';
         break;
+      case 'dialog-closed':
+        // Agents without hooks never report the end of a turn, so "not waiting" is all that is known.
+        if (state === 'waiting-approval') state = hooked ? 'working' : 'idle';
+        break;
       case 'session-started':
         break;
     }
@@ -290,9 +297,10 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
 
   /**
    * Claude Code takes a message only between turns: while it works or a permission dialog is
-   * open, messages wait here, in order. Other CLIs give no such signal and get them at once.
+   * open, messages wait here, in order. Other CLIs (and Claude Code without hooks) give no such
+   * signal and get them at once.
    */
-  const readyForMessage = () => exitedPane === null && (spec.kind !== 'claude-code' || state === 'idle');
+  const readyForMessage = () => exitedPane === null && (!hooked || state === 'idle');
 
   /** Relaunches a dead agent with backoff; false when it has failed too often and is given up. */
   async function recover(): Promise<boolean> {
@@ -330,7 +338,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
   async function deliver(message: AgentMessage): Promise<void> {
     if (paneId === null) return;
     message.state = 'typing';
-    const confirmByPane = spec.kind !== 'claude-code';
+    const confirmByPane = !hooked;
     try {
       const typed = await host.typeMessage({
         agentId: agentWorkflowId(spec),

@@ -20,8 +20,9 @@ export function registerAgentCommands(program: Command, context: CommandContext)
     .option('--cmd <command>', 'the agent command (default: claude --permission-mode default)')
     .option('--env <KEY=VALUE>', 'extra environment for the agent (repeatable)', parseEnvPair, {})
     .option('--host <host>', 'the host whose worker runs the agent (default: the server\'s host)')
+    .option('--no-hooks', "launch Claude Code without orc's hooks: its host then answers its permission dialogs from its screen")
     .option('--json', 'print the agent status as JSON')
-    .action(async (id: string, options: { project: string; cmd?: string; env: Record<string, string>; host?: string; json?: boolean }) => {
+    .action(async (id: string, options: { project: string; cmd?: string; env: Record<string, string>; host?: string; hooks: boolean; json?: boolean }) => {
       const ref = parseAgentRef(id);
       const projectDir = resolve(options.project);
       const onThisHost = options.host === undefined;
@@ -35,6 +36,7 @@ export function registerAgentCommands(program: Command, context: CommandContext)
         command: options.cmd,
         env: options.env,
         host: options.host,
+        hooks: options.hooks,
       });
       if (options.json) printJson(status);
       else process.stdout.write(`started ${status.id} (${status.state}) on host ${status.host}, tmux pane ${status.paneId ?? '?'}\n`);

@@ -76,6 +76,8 @@ describe('recognizeDialog', () => {
     const dialog = recognizeDialog(text);
     expect(dialog).toMatchObject({ cli, tool, subject });
     expect(dialog?.options.map((o) => [o.key, o.meaning])).toEqual(options);
+    // Aider reads a whole line; the menus take a key alone.
+    expect(dialog?.keyThenEnter).toBe(cli === 'aider');
   });
 
   it.each([

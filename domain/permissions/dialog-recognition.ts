@@ -21,6 +21,8 @@ export interface PermissionDialog {
   /** The command, file or domain the dialog asks about, as shown; null when it shows none orc can read. */
   subject: string | null;
   options: DialogOption[];
+  /** The CLI reads a whole line (Aider): the key is followed by Enter. Menus take the key alone. */
+  keyThenEnter: boolean;
 }
 
 const OPTION_LINE = /^(?:[❯›>●○]\s*)?(\d{1,2})\.\s+(\S.*)$/;
@@ -80,7 +82,7 @@ function aiderDialog(lines: readonly string[]): PermissionDialog | null {
   const question = match[1] ?? '';
   const shell = /shell command/i.test(question);
   const above = [...lines.slice(0, -1)].reverse().find((line) => line !== '');
-  return { cli: 'aider', tool: shell ? 'Bash' : null, subject: shell && above !== undefined ? above : null, options };
+  return { cli: 'aider', tool: shell ? 'Bash' : null, subject: shell && above !== undefined ? above : null, options, keyThenEnter: true };
 }
 
 function claudeSubject(above: readonly string[], titleAt: number, tool: string): string | null {
@@ -120,14 +122,14 @@ function numberedDialog(lines: readonly string[]): PermissionDialog | null {
     if (!/^Do you want to\b.*\?$/.test(question)) return null;
     const titleAt = above.findLastIndex((line) => CLAUDE_TITLES.has(line));
     const tool = titleAt >= 0 ? (CLAUDE_TITLES.get(above[titleAt] ?? '') ?? null) : null;
-    return { cli, tool, subject: tool === null ? null : claudeSubject(above, titleAt, tool), options };
+    return { cli, tool, subject: tool === null ? null : claudeSubject(above, titleAt, tool), options, keyThenEnter: false };
   }
   if (cli === 'gemini') {
     const ask = [...above].reverse().map((line) => /^\?\s+(\S+)\s+(.*)$/.exec(line)).find((m) => m !== null);
-    return { cli, tool: ask?.[1] ?? null, subject: ask?.[2]?.trim() ?? null, options };
+    return { cli, tool: ask?.[1] ?? null, subject: ask?.[2]?.trim() ?? null, options, keyThenEnter: false };
   }
   const command = [...above].reverse().map((line) => /^\$\s+(.*)$/.exec(line)).find((m) => m !== null);
-  return { cli, tool: command ? 'Bash' : null, subject: command?.[1] ?? null, options };
+  return { cli, tool: command ? 'Bash' : null, subject: command?.[1] ?? null, options, keyThenEnter: false };
 }
 
 /** The live permission dialog at the bottom of `paneText`, or null when there is none. */

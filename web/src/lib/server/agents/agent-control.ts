@@ -26,6 +26,8 @@ export interface StartAgentInput {
   argv: string[];
   env: Record<string, string>;
   host?: string | undefined;
+  /** False launches Claude Code without orc's hooks (the screen fallback answers its dialogs). */
+  hooks?: boolean;
 }
 
 export async function startAgent(services: Services, input: StartAgentInput): Promise<AgentStatus> {
@@ -57,6 +59,7 @@ export async function startAgent(services: Services, input: StartAgentInput): Pr
     projectDir: input.projectDir,
     argv: input.argv,
     kind: isClaudeCode(input.argv) ? 'claude-code' : 'generic',
+    ...(input.hooks === false ? { hooks: false } : {}),
     env: input.env,
     orcUrl: config.publicUrl,
     agentToken: token.token,

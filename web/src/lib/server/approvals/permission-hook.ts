@@ -24,6 +24,15 @@ export interface PermissionHookInput {
   signal?: AbortSignal;
 }
 
+/**
+ * A command read off a screen over several lines may have been wrapped by the CLI at the pane's
+ * width, so it is not known exactly: no rule allows it, a person decides (deny rules still hold).
+ */
+function guardScreenReading(decision: Decision, payload: PermissionPayload): Decision {
+  if (decision.decision !== 'allow' || !payload.orc_screen?.multiline) return decision;
+  return { ...decision, decision: 'undecided', decidedBy: null, undecidedReason: "the command was read off the agent's screen over several lines, where it may have been wrapped; a person decides" };
+}
+
 function ruleIdsUsed(decision: Decision): string[] {
   const ids = decision.parts.flatMap((part) => (part.decidedBy?.kind === 'rule' ? [part.decidedBy.ruleId] : []));
   if (decision.decidedBy?.kind === 'rule') ids.push(decision.decidedBy.ruleId);
@@ -52,7 +61,7 @@ export async function handlePermissionRequest(services: Services, input: Permiss
   const cwd = payload.cwd !== undefined && payload.cwd.startsWith('/') ? payload.cwd : undefined;
   const request: PermissionRequest = { toolName: payload.tool_name, toolInput: payload.tool_input, ...(cwd ? { cwd } : {}) };
   const rules = await applicableRules(services.db, place);
-  const decision = decide(request, rules, place.context);
+  const decision = guardScreenReading(decide(request, rules, place.context), payload);
   const requestedAt = new Date();
   const base = {
     id: newShortId(),

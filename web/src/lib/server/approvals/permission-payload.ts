@@ -12,6 +12,8 @@ export const permissionPayload = z
     tool_name: z.string().min(1).max(200),
     tool_input: z.record(z.string(), z.unknown()),
     cwd: z.string().max(4096).optional(),
+    /** Set by the host's screen fallback: the request was read off the agent's own dialog (activities/screen-fallback.ts). */
+    orc_screen: z.object({ cli: z.string().max(40), multiline: z.boolean() }).optional(),
   })
   .loose()
   .superRefine((body, ctx) => {

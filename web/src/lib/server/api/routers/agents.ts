@@ -20,6 +20,8 @@ export const agentsRouter = router({
           .record(z.string().regex(envName, { message: 'environment variable names are letters, digits and _' }), z.string().max(65_536))
           .default({}),
         host: z.string().regex(/^[a-z0-9.-]{1,63}$/).optional(),
+        /** False: Claude Code without orc's hooks; the host answers its dialogs from its screen. */
+        hooks: z.boolean().default(true),
       }),
     )
     .mutation(({ ctx, input }) => {
@@ -29,7 +31,7 @@ export const agentsRouter = router({
       } catch (err) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: err instanceof InvalidCommandError ? err.message : String(err) });
       }
-      return startAgent(ctx.services, { ref: input.agent, projectDir: input.projectDir, argv, env: input.env, host: input.host });
+      return startAgent(ctx.services, { ref: input.agent, projectDir: input.projectDir, argv, env: input.env, host: input.host, hooks: input.hooks });
     }),
 
   stop: adminProcedure.input(z.object({ agent: agentRef })).mutation(({ ctx, input }) => stopAgent(ctx.services, input.agent)),
