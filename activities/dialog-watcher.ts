@@ -20,7 +20,7 @@ export interface DialogWatcherDeps {
   /** A dialog that was taken up has gone from its pane (answered here, late, or by a person at the pane). */
   onDialogClosed: (agentId: string) => Promise<void>;
   log?: (line: string) => void;
-  /** Between looks while some pane needs watching: a quarter second keeps dialog → key well under half a second. */
+  /** Between looks while some pane needs watching: a fifth of a second keeps dialog → key under half a second. */
   intervalMs?: number;
   /** Between looks while no pane does (only new agents are looked for). */
   idleIntervalMs?: number;
@@ -33,7 +33,7 @@ export interface DialogWatcher {
 }
 
 export function watchDialogs(deps: DialogWatcherDeps): DialogWatcher {
-  const { tmux, intervalMs = 250, idleIntervalMs = 1000, retryAfterMs = 5000 } = deps;
+  const { tmux, intervalMs = 200, idleIntervalMs = 1000, retryAfterMs = 5000 } = deps;
   const log = deps.log ?? ((line: string) => console.log(line));
   // Markers carry a secret of this process, so no agent can print one.
   const nonce = `orc-sweep-${randomBytes(12).toString('hex')}`;

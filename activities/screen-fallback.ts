@@ -49,6 +49,7 @@ const MAX_PRESSES = 5;
 type HookReply = { hookSpecificOutput?: { decision?: { behavior?: unknown } } };
 
 export async function answerFromScreen(deps: ScreenFallbackDeps, pane: DialogPane, access: FallbackAccess | null, dialog: PermissionDialog): Promise<FallbackOutcome> {
+  const seenAt = performance.now();
   const what = `${pane.agentId}: ${dialog.cli} dialog about ${JSON.stringify(dialog.subject ?? '?')}`;
   const say = (line: string) => deps.log(`screen fallback: ${what}: ${line}`);
   if (access === null) {
@@ -84,6 +85,7 @@ export async function answerFromScreen(deps: ScreenFallbackDeps, pane: DialogPan
     say(`could not ask orc (${err instanceof Error ? err.message : String(err)}); will ask again`);
     return 'retry';
   }
+  const askedMs = Math.round(performance.now() - seenAt);
   const behavior = reply.hookSpecificOutput?.decision?.behavior;
   if (behavior !== 'allow' && behavior !== 'deny') {
     say('no decision in time; the dialog stays, and a late `orc approve` or `orc deny` answers it');
@@ -95,13 +97,14 @@ export async function answerFromScreen(deps: ScreenFallbackDeps, pane: DialogPan
     say(`${decided}, but ${outcome.detail}`);
     return 'unanswered';
   }
+  const pressedMs = Math.round(performance.now() - seenAt);
   const presses = await pressUntilTaken(deps.tmux, pane.paneId, outcome.dialog, outcome.option);
   const pressed = `pressed ${describePress(outcome.dialog, outcome.option)}`;
   if (presses === null) {
     say(`${decided}; ${pressed} ${MAX_PRESSES} times, but the dialog still shows; left to the person at the pane`);
     return 'unanswered';
   }
-  say(`${decided}; ${pressed}${presses > 1 ? ` (${presses} times: the CLI ignored the first)` : ''}`);
+  say(`${decided} (orc answered in ${askedMs} ms); ${pressed} ${pressedMs} ms after the dialog was seen${presses > 1 ? ` (${presses} times: the CLI ignored the first)` : ''}`);
   return 'pressed';
 }
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { freePort } from '../testing/free-port.ts';
 import { autonomySection, decideTimingSection } from './approvals-engine.ts';
 import { hookRoundTripSection } from './approvals-hook.ts';
+import { screenFallbackSection } from './approvals-screen.ts';
 import { checkinSection } from './checkin-latency.ts';
 import { cleanupAll, installCleanupHandlers, onCleanup } from './cleanup.ts';
 import { liveAgentsSection } from './live-agents.ts';
@@ -33,8 +34,10 @@ const options = {
   claudeStartConcurrency: intEnv('BENCH_CLAUDE_START_CONCURRENCY', 2),
   liveSeconds: intEnv('BENCH_LIVE_SECONDS', 60),
   sendEverySeconds: intEnv('BENCH_SEND_EVERY_SECONDS', 10),
+  screenAgents: intEnv('BENCH_SCREEN_AGENTS', 20),
+  screenDialogs: intEnv('BENCH_SCREEN_DIALOGS', 10),
 };
-/** Comma-separated subset of send,checkins,live,approvals (start always runs: the others need its stack). */
+/** Comma-separated subset of send,checkins,live,approvals,screen (start always runs: the others need its stack). */
 const sections = new Set((process.env.BENCH_SECTIONS ?? 'send,checkins,live').split(',').map((s) => s.trim()));
 
 const results: Record<string, unknown> = {
@@ -145,6 +148,15 @@ async function run() {
     await section('approvalsDecide', '5a. decide() for a rule-allowed request', async () => decideTimingSection(figures));
     await section('approvalsHook', '5b. PermissionRequest hook, HTTP round trip', () => hookRoundTripSection(clientEnv, url, project, figures));
     await section('approvalsAutonomy', '5c. autonomy curve (pure engine, replay)', async () => autonomySection(figures));
+  }
+  if (sections.has('screen') && options.screenAgents > 0 && options.screenDialogs > 0) {
+    await section('screenFallback', '6. screen fallback, dialog → keypress', () =>
+      screenFallbackSection(
+        { url, token, tmuxSocket, launcherPid: stack.pid, projectRoot },
+        { agents: options.screenAgents, dialogsPerAgent: options.screenDialogs },
+        figures,
+      ),
+    );
   }
 }
 
