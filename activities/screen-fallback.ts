@@ -43,7 +43,7 @@ export type FallbackOutcome = 'pressed' | 'unanswered' | 'retry';
 /** Longer than any wait for a person (ORC_APPROVAL_WAIT_MS is at most 28 s). */
 const ASK_TIMEOUT_MS = 40_000;
 const CHECK_EVERY_MS = 50;
-const PRESS_AGAIN_AFTER_MS = 200;
+const PRESS_AGAIN_AFTER_MS = 300;
 const MAX_PRESSES = 5;
 
 type HookReply = { hookSpecificOutput?: { decision?: { behavior?: unknown } } };
@@ -101,7 +101,7 @@ export async function answerFromScreen(deps: ScreenFallbackDeps, pane: DialogPan
   const presses = await pressUntilTaken(deps.tmux, pane.paneId, outcome.dialog, outcome.option);
   const pressed = `pressed ${describePress(outcome.dialog, outcome.option)}`;
   if (presses === null) {
-    say(`${decided}; ${pressed} ${MAX_PRESSES} times, but the dialog still shows; left to the person at the pane`);
+    say(`${decided}; ${pressed}, but the dialog still shows ${PRESS_AGAIN_AFTER_MS} ms after the last press; left to the person at the pane`);
     return 'unanswered';
   }
   say(`${decided} (orc answered in ${askedMs} ms); ${pressed} ${pressedMs} ms after the dialog was seen${presses > 1 ? ` (${presses} times: the CLI ignored the first)` : ''}`);
@@ -113,9 +113,12 @@ export async function answerFromScreen(deps: ScreenFallbackDeps, pane: DialogPan
  * come within about a tenth of a second, against answers typed by accident), and the screen
  * fallback can be that quick. So the pane is watched after the key: while the very same dialog
  * still shows, the same key is pressed again, a few times at most. This finishes the one
- * answer; it never answers another dialog. The number of presses it took, or null.
+ * answer; it never answers another dialog. A CLI that reads a line (Aider) loses no keys, and a
+ * second "y" and Enter could land in its next prompt: it is pressed once. The number of presses
+ * it took, or null.
  */
 async function pressUntilTaken(tmux: Tmux, paneId: string, dialog: PermissionDialog, option: DialogOption): Promise<number | null> {
+  if (dialog.keyThenEnter) return 1;
   const signature = dialogSignature(dialog);
   let presses = 1;
   let pressedAt = Date.now();
