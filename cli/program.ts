@@ -10,6 +10,7 @@ import { registerLogCommand } from './commands/log.ts';
 import { registerRuleCommands } from './commands/rules.ts';
 import { registerStatsCommand } from './commands/stats.ts';
 import { registerTeamCommands } from './commands/team.ts';
+import { registerTokenCommands } from './commands/token.ts';
 import { registerSendCommand } from './commands/send.ts';
 import { registerStatusCommand } from './commands/status.ts';
 import type { CommandContext } from './context.ts';
@@ -39,5 +40,6 @@ export function buildProgram(): Command {
   registerApprovalCommands(program, context);
   registerRuleCommands(program, context);
   registerStatsCommand(program, context);
+  registerTokenCommands(program, context);
   return program;
 }

@@ -1,6 +1,6 @@
 // Issuing and checking bearer tokens. A token is shown once, in clear, to whoever made it;
 // the database keeps only its hash.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from './client.ts';
 import { apiTokens, type TokenRole } from './schema/api-tokens.ts';
@@ -48,4 +48,22 @@ export async function revokeAgentTokens(db: Pick<Database, 'update'>, agentId: s
     .update(apiTokens)
     .set({ revokedAt: new Date() })
     .where(and(eq(apiTokens.agentId, agentId), isNull(apiTokens.revokedAt)));
+}
+
+/** Tokens people hold (not agents'), newest first; never the token itself. */
+export async function listPersonTokens(db: Database) {
+  return db
+    .select({ id: apiTokens.id, name: apiTokens.name, role: apiTokens.role, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
+    .where(ne(apiTokens.role, 'agent'))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+export async function revokeToken(db: Pick<Database, 'update'>, id: string): Promise<{ id: string; name: string } | null> {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt), ne(apiTokens.role, 'agent')))
+    .returning({ id: apiTokens.id, name: apiTokens.name });
+  return row ?? null;
 }

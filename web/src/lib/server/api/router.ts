@@ -2,20 +2,24 @@
 import { agentsRouter } from './routers/agents.ts';
 import { approvalsRouter } from './routers/approvals.ts';
 import { checkinsRouter } from './routers/checkins.ts';
+import { liveRouter } from './routers/live.ts';
 import { logRouter } from './routers/log.ts';
 import { rulesRouter } from './routers/rules.ts';
 import { statsRouter } from './routers/stats.ts';
 import { teamsRouter } from './routers/teams.ts';
+import { tokensRouter } from './routers/tokens.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
   agents: agentsRouter,
   approvals: approvalsRouter,
   checkins: checkinsRouter,
+  live: liveRouter,
   log: logRouter,
   rules: rulesRouter,
   stats: statsRouter,
   teams: teamsRouter,
+  tokens: tokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

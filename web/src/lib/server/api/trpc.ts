@@ -3,6 +3,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { TokenIdentity } from '../../../../../db/tokens.ts';
+import { nudge } from '../live/change-feed.ts';
 import type { Services } from '../services.ts';
 
 export interface ApiContext {
@@ -13,6 +14,9 @@ export interface ApiContext {
 }
 
 const t = initTRPC.context<ApiContext>().create({
+  // Live-update streams: a ping keeps idle connections open through proxies, and a browser
+  // that heard nothing for a while reconnects on its own (after a server restart, say).
+  sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 25_000 } },
   // Invalid input is reported as one readable line per problem, each naming its field.
   errorFormatter({ shape, error }) {
     if (!(error.cause instanceof ZodError)) return shape;
@@ -24,11 +28,14 @@ const t = initTRPC.context<ApiContext>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+export const authedProcedure = t.procedure.use(async ({ ctx, next, type }) => {
   if (!ctx.identity) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: ctx.authProblem ?? 'missing or unknown token' });
   }
-  return next({ ctx: { ...ctx, identity: ctx.identity } });
+  const result = await next({ ctx: { ...ctx, identity: ctx.identity } });
+  // Whatever a mutation changed, open dashboards hear of it now rather than at the next look.
+  if (type === 'mutation') nudge();
+  return result;
 });
 
 export const adminProcedure = authedProcedure.use(({ ctx, next }) => {

@@ -1,4 +1,9 @@
 import type { RequestHandler } from './$types';
 import { handleClaudeHook } from '../../../../lib/server/claude-hooks.ts';
+import { nudge } from '../../../../lib/server/live/change-feed.ts';
 
-export const POST: RequestHandler = ({ params, request }) => handleClaudeHook(params.event, request);
+export const POST: RequestHandler = async ({ params, request }) => {
+  const response = await handleClaudeHook(params.event, request);
+  nudge(); // an agent's state changed: dashboards look now
+  return response;
+};

@@ -1,0 +1,12 @@
+// The API as the pages' load functions call it: in-process, as the signed-in person, with
+// exactly the checks the HTTP API applies (same router, same middleware).
+import { getServices } from '../services.ts';
+import type { Caller } from '../session.ts';
+import { appRouter } from './router.ts';
+import { createCallerFactory } from './trpc.ts';
+
+const createCaller = createCallerFactory(appRouter);
+
+export function pageApi(caller: Caller) {
+  return createCaller({ services: getServices(), identity: caller.identity, authProblem: caller.problem });
+}

@@ -1,0 +1,28 @@
+// Sign in with a token: the admin token (in <data dir>/admin-token) or one made with
+// `orc token create --role viewer|admin`. The token goes into an httpOnly session cookie.
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { findToken } from '../../../../db/tokens.ts';
+import { getServices } from '../../lib/server/services.ts';
+import { startSession } from '../../lib/server/session.ts';
+
+/** Only a path on this site, so a crafted link cannot send a person elsewhere after sign-in. */
+const safeTarget = (to: string | null) => (to && to.startsWith('/') && !to.startsWith('//') ? to : '/');
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  if (locals.caller.identity) redirect(303, safeTarget(url.searchParams.get('to')));
+  return { dataDirHint: getServices().config.dataDir };
+};
+
+export const actions: Actions = {
+  default: async ({ request, cookies, url }) => {
+    const form = await request.formData();
+    const token = String(form.get('token') ?? '').trim();
+    if (!token) return fail(400, { problem: 'Paste a token: the admin token, or one from `orc token create`.' });
+    const identity = token.length > 200 ? null : await findToken(getServices().db, token);
+    if (!identity) return fail(400, { problem: 'That token is not valid (unknown or revoked). Check for a missing character, or make a new one with `orc token create --role viewer`.' });
+    if (identity.role === 'agent') return fail(400, { problem: 'That is an agent\'s token; it cannot open the dashboard. Use the admin token or `orc token create`.' });
+    startSession(cookies, token, url.protocol === 'https:');
+    redirect(303, safeTarget(url.searchParams.get('to')));
+  },
+};
