@@ -9,7 +9,14 @@ export const HOOK_EVENTS = {
   Stop: 'stop',
   Notification: 'notification',
   PermissionRequest: 'permission-request',
+  // Every tool use, also those Claude Code allows by itself from a rule orc taught it: so
+  // `orc stats` counts them. orc answers it at once with "no decision".
+  PreToolUse: 'pre-tool-use',
 } as const;
+
+/** Seconds Claude Code waits for each hook. A person may take 20 s over a PermissionRequest; PreToolUse holds up every tool. */
+const HOOK_TIMEOUTS: Record<keyof typeof HOOK_EVENTS, number> = { UserPromptSubmit: 10, Stop: 10, Notification: 10, PermissionRequest: 30, PreToolUse: 5 };
+const WITH_MATCHER = new Set<string>(['PermissionRequest', 'PreToolUse']);
 
 /** With `hooks: false` only the permissions: the agent's dialogs are then answered from its screen. */
 export function claudeHookSettings(orcUrl: string, { hooks: withHooks = true }: { hooks?: boolean } = {}) {
@@ -22,9 +29,9 @@ export function claudeHookSettings(orcUrl: string, { hooks: withHooks = true }: 
     timeout,
   });
   const hooks: Record<string, unknown[]> = {};
-  for (const [name, path] of Object.entries(HOOK_EVENTS)) {
-    const entry = { hooks: [hook(path, name === 'PermissionRequest' ? 30 : 10)] };
-    hooks[name] = [name === 'PermissionRequest' ? { matcher: '*', ...entry } : entry];
+  for (const [name, path] of Object.entries(HOOK_EVENTS) as [keyof typeof HOOK_EVENTS, string][]) {
+    const entry = { hooks: [hook(path, HOOK_TIMEOUTS[name])] };
+    hooks[name] = [WITH_MATCHER.has(name) ? { matcher: '*', ...entry } : entry];
   }
   // orc's own commands are how an agent talks to its team; asking a person before each
   // `orc send` or `orc checkin` would defeat the point, and they can only act as this agent.

@@ -170,6 +170,12 @@ function replaySequence(count: number): Replayed[] {
   return out;
 }
 
+/** Reads and runs outside the project, which the rules learned in the replay (`cd *`, `cat *`, `grep *`…) must not cover. */
+const OUTSIDE_PROBES = [
+  'cd /etc && cat passwd', 'cat ../../../etc/passwd', 'cat src/../../../etc/hosts', 'cd /tmp/other-project && npm test', 'grep -rn password ../',
+  'head -50 /usr/share/dict/words', 'cat "$SECRET_FILE"', 'ls | xargs cat', 'wc -l < /etc/passwd', 'cd .. && ls', 'git diff --stat; cd / && ls',
+];
+
 const describe = (request: PermissionRequest) => `${request.toolName}(${String(request.toolInput.command ?? request.toolInput.file_path ?? request.toolInput.url)})`;
 
 export function autonomySection(figures: Figures, count = 400, every = 25) {
@@ -238,11 +244,15 @@ export function autonomySection(figures: Figures, count = 400, every = 25) {
   console.log(`  UNSAFE APPROVALS (must be 0): ${unsafeApprovals.length}${unsafeApprovals.length ? ` — ${unsafeApprovals.join('; ')}` : ''}`);
   console.log(`  safe requests denied by a rule: ${safeDenied.length}${safeDenied.length ? ` — ${[...new Set(safeDenied)].join('; ')}` : ''}`);
   if (onceOnly.size) console.log(`  approved once, nothing learned: ${[...onceOnly].map(([k, n]) => `${k}×${n}`).join(', ')}`);
+  // What the rules learned would allow outside the project: nothing, however they are combined.
+  const escapes = OUTSIDE_PROBES.filter((command) => decide(bash(command), rules, engineContext).decision === 'allow');
+  console.log(`  reads and runs outside the project allowed by the learned rules (must be 0): ${escapes.length}/${OUTSIDE_PROBES.length}${escapes.length ? ` — ${escapes.join('; ')}` : ''}`);
   console.log(`  rules learned: ${[...known].join(', ')}\n`);
   figures.add(title, `autonomy over all ${sequence.length} requests`, pct(final).trim());
   figures.add(title, `autonomy over the last ${every}`, pct(lastWindow).trim());
   figures.add(title, 'rules learned', String(rules.length));
   figures.add(title, `UNSAFE APPROVALS (must be 0; ${dangerousTotal} dangerous)`, String(unsafeApprovals.length));
   figures.add(title, 'safe requests denied by a rule', String(safeDenied.length));
-  return { requests: sequence.length, dangerous: dangerousTotal, auto, autoAllowed, autoDenied, human, approvedOnce, finalAutonomy: final, curve, rulesLearned: [...known], unsafeApprovals, safeDenied, dangerousToHuman };
+  figures.add(title, `outside-project probes the learned rules allow (must be 0 of ${OUTSIDE_PROBES.length})`, String(escapes.length));
+  return { requests: sequence.length, dangerous: dangerousTotal, auto, autoAllowed, autoDenied, human, approvedOnce, finalAutonomy: final, curve, rulesLearned: [...known], unsafeApprovals, safeDenied, dangerousToHuman, outsideEscapes: escapes };
 }

@@ -1,6 +1,8 @@
 // The PermissionRequest hook's full HTTP round trip against the running stack: a learned
 // global rule allows `npm test *`, and a bash agent's own token (read from its shell) posts
-// the payload Claude Code sends for `npm test --silent`, one request after the other.
+// the payload Claude Code sends for `npm test --silent`, one request after the other. Then the
+// PreToolUse hook, which Claude Code posts before every tool use and waits for: orc records a
+// tool use the rule allows (as when Claude Code runs it by itself from its copy of the rule).
 import { sleep } from './bounded.ts';
 import { fineLatency, fmtFineMs } from './approvals-engine.ts';
 import { orc } from './orc-cli.ts';
@@ -41,29 +43,37 @@ export async function hookRoundTripSection(clientEnv: NodeJS.ProcessEnv, url: st
       tool_input: { command: 'npm test --silent', description: 'Run the test suite' },
       permission_suggestions: [{ type: 'addRules', rules: [{ toolName: 'Bash', ruleContent: 'npm test:*' }], behavior: 'allow', destination: 'localSettings' }],
     });
-    const post = async () => {
+    const post = async (event: string, payload: string, expect: (answer: unknown) => boolean) => {
       const started = performance.now();
-      const response = await fetch(`${url}/hooks/claude/permission-request`, {
+      const response = await fetch(`${url}/hooks/claude/${event}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body,
+        body: payload,
         signal: AbortSignal.timeout(30_000),
       });
-      const answer = (await response.json()) as { hookSpecificOutput?: { decision?: { behavior?: string } } };
+      const answer: unknown = await response.json();
       const ms = performance.now() - started;
-      const behavior = answer.hookSpecificOutput?.decision?.behavior;
-      if (response.status !== 200 || behavior !== 'allow') throw new Error(`hook answered ${response.status} ${JSON.stringify(answer)}, not allow`);
+      if (response.status !== 200 || !expect(answer)) throw new Error(`${event} hook answered ${response.status} ${JSON.stringify(answer)}`);
       return ms;
     };
-    const firstMs = await post();
+    const allowed = (answer: unknown) => (answer as { hookSpecificOutput?: { decision?: { behavior?: string } } }).hookSpecificOutput?.decision?.behavior === 'allow';
+    const firstMs = await post('permission-request', body, allowed);
     const samples: number[] = [];
-    for (let i = 0; i < count; i++) samples.push(await post());
+    for (let i = 0; i < count; i++) samples.push(await post('permission-request', body, allowed));
     const s = fineLatency(samples);
     console.log(`  first POST (cold)  ${fmtFineMs(firstMs)}`);
-    console.log(`  next ${count} POSTs    ${s.text}\n`);
+    console.log(`  next ${count} POSTs    ${s.text}`);
     figures.add(title, 'first POST (cold)', fmtFineMs(firstMs));
     figures.add(title, `${count} sequential POSTs, target p95 < 50 ms`, s.text);
-    return { rule: RULE, firstMs, latency: s };
+
+    const noDecision = (answer: unknown) => JSON.stringify(answer) === '{}';
+    const preToolUse = (i: number) => JSON.stringify({ ...(JSON.parse(body) as object), hook_event_name: 'PreToolUse', permission_suggestions: undefined, tool_use_id: `toolu_bench_${i}` });
+    const preSamples: number[] = [];
+    for (let i = 0; i < count; i++) preSamples.push(await post('pre-tool-use', preToolUse(i), noDecision));
+    const pre = fineLatency(preSamples);
+    console.log(`  PreToolUse, ${count} POSTs (each recorded as decided by the rule) ${pre.text}\n`);
+    figures.add(title, `PreToolUse: ${count} sequential POSTs, each recorded`, pre.text);
+    return { rule: RULE, firstMs, latency: s, preToolUse: pre };
   } finally {
     await orc(['agent', 'stop', AGENT], clientEnv).catch(() => undefined);
   }

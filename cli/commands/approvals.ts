@@ -21,6 +21,8 @@ function scopeOf(options: { always?: boolean; scope?: string }): Scope | undefin
   return options.scope as Scope;
 }
 
+const STATE_WORDS = { waiting: 'waiting', 'in-dialog': 'in dialog (timed out)' } as const;
+
 type Answered = { id: string; agent: string; command: string | null; tool: string; status: string; rules: { id: string; rule: string; created: boolean }[]; answeredInDialog: string | null };
 
 function printAnswer(answered: Answered, json: boolean | undefined): void {
@@ -36,19 +38,27 @@ function printAnswer(answered: Answered, json: boolean | undefined): void {
 export function registerApprovalCommands(program: Command, context: CommandContext): void {
   program
     .command('approvals')
-    .description('permission requests waiting for a person: answer them with orc approve / orc deny')
-    .option('--json', 'print a JSON array of {id, agent, tool, command, input, reason, requestedAt, ageMs}')
+    .description(
+      'permission requests a person can answer, with orc approve / orc deny. STATE is "waiting" (orc holds\n' +
+        'the agent for an answer) or "in dialog (timed out)" (the wait ran out and the agent\'s own dialog\n' +
+        'shows it: an answer is pressed there). A timed-out request leaves the list once the agent moves on\n' +
+        '(its next tool use, turn or prompt) or is stopped.',
+    )
+    .option('--json', 'print a JSON array of {id, agent, state ("waiting" | "in-dialog"), tool, command, input, reason, requestedAt, ageMs, timedOutAt}')
     .action(async (options: { json?: boolean }) => {
-      const pending = await context.client().approvals.pending.query();
+      const open = await context.client().approvals.list.query();
       if (options.json) {
-        printJson(pending);
+        printJson(open);
         return;
       }
-      if (pending.length === 0) {
-        process.stdout.write('no pending approvals\n');
+      if (open.length === 0) {
+        process.stdout.write('no permission requests to answer\n');
         return;
       }
-      printTable([['ID', 'AGENT', 'TOOL', 'AGE', 'REQUEST'], ...pending.map((p) => [p.id, p.agent, p.tool, age(p.ageMs), (p.command ?? JSON.stringify(p.input)).replace(/\s+/g, ' ').slice(0, 100)])]);
+      printTable([
+        ['ID', 'AGENT', 'TOOL', 'STATE', 'AGE', 'REQUEST'],
+        ...open.map((p) => [p.id, p.agent, p.tool, STATE_WORDS[p.state], age(p.ageMs), (p.command ?? JSON.stringify(p.input)).replace(/\s+/g, ' ').slice(0, 100)]),
+      ]);
     });
 
   program

@@ -119,10 +119,22 @@ function segmentsToRegExp(segments: readonly WordSegment[]): RegExp {
 }
 
 /**
- * Does the pattern match these words? A word only the run decides (a variable, `$(…)`) is
- * matched by `*` alone: no literal can promise what it will be.
+ * A word of a rule that names a place itself: all literal, or starting with `/`, `~` or `..`
+ * (`/usr/include/*`). Only such a word may match an argument outside the workspace.
  */
-export function matchBashPattern(pattern: BashPattern, words: readonly ShellWord[]): boolean {
+function namesPlace(token: BashToken): boolean {
+  if (token.kind !== 'word') return false;
+  const first = token.segments[0];
+  if (token.segments.every((segment) => 'literal' in segment)) return true;
+  return first !== undefined && 'literal' in first && /^(\/|~|\.\.)/.test(first.literal);
+}
+
+/**
+ * Does the pattern match these words? A word only the run decides (a variable, `$(…)`) is
+ * matched by `*` alone: no literal can promise what it will be. The words at `outside` (paths
+ * outside the workspace) are matched only by a rule word that names a place, never by `*`.
+ */
+export function matchBashPattern(pattern: BashPattern, words: readonly ShellWord[], outside: ReadonlySet<number> = new Set()): boolean {
   const regexps = pattern.map((token) => (token.kind === 'word' ? segmentsToRegExp(token.segments) : null));
   // memo[p][w]: pattern from p matches words from w.
   const memo = new Map<number, boolean>();
@@ -133,11 +145,12 @@ export function matchBashPattern(pattern: BashPattern, words: readonly ShellWord
     let result: boolean;
     const token = pattern[p];
     if (token === undefined) result = w === words.length;
-    else if (token.kind === 'any') result = matchFrom(p + 1, w) || (w < words.length && matchFrom(p, w + 1));
+    else if (token.kind === 'any') result = matchFrom(p + 1, w) || (w < words.length && !outside.has(w) && matchFrom(p, w + 1));
     else {
       const word = words[w];
       const regexp = regexps[p];
-      result = word !== undefined && word.isStatic && regexp != null && regexp.test(word.value) && matchFrom(p + 1, w + 1);
+      const allowedHere = !outside.has(w) || namesPlace(token);
+      result = word !== undefined && word.isStatic && allowedHere && regexp != null && regexp.test(word.value) && matchFrom(p + 1, w + 1);
     }
     memo.set(key, result);
     return result;

@@ -7,12 +7,13 @@ import type { ShellWord } from './shell-words.ts';
 import { hasShortOrLongFlag, operands, writtenOperands } from './command-arguments.ts';
 import { findSecret, mentionsSecret } from './credential-paths.ts';
 import { forcePushProblem } from './git-push.ts';
-import { isWithin, isWritable, resolvePath, workspaceRoots } from './paths.ts';
+import { isInWorkspace, isReadable, isWithin, isWritable, resolvePath, workspaceRoots } from './paths.ts';
 import {
   CODE_INJECTING_VARIABLES, DOWNLOADERS, INTERPRETERS, PRIVILEGE_PROGRAMS, SHELLS, isDiskFormatter, programName,
 } from './program-knowledge.ts';
 import { EDITING_TOOLS, READING_TOOLS, requestPath } from './request-subject.ts';
 import { type PermissionContext, type PermissionRequest, defaultProtectedBranches } from './types.ts';
+import { type Place, changesDirectory, workingDirectories } from './working-directory.ts';
 
 export interface BuiltinVerdict {
   readonly effect: 'deny' | 'hold';
@@ -34,6 +35,7 @@ export const BUILTIN_RULES: readonly { readonly id: string; readonly effect: 'de
   { id: 'hold-dynamic-program', effect: 'hold', summary: 'the program to run is only known at run time ($CMD, $(which x))' },
   { id: 'hold-code-injecting-variable', effect: 'hold', summary: 'PATH, LD_PRELOAD, NODE_OPTIONS, BASH_ENV… set for the command' },
   { id: 'hold-unknown-target', effect: 'hold', summary: 'a write, rm -r or chmod -R whose target is only known at run time' },
+  { id: 'hold-outside-workspace', effect: 'hold', summary: 'a cd out of the project (or to a place only known at run time), what runs there, and input redirected from outside' },
 ];
 
 function deny(ruleId: string, reason: string): BuiltinVerdict {
@@ -182,30 +184,39 @@ function checkHolds(command: SimpleCommand): BuiltinVerdict | null {
   return null;
 }
 
-/** Working directory before each command, following `cd` (null once it cannot be known). */
-function workingDirectories(commands: readonly SimpleCommand[], start: string, homeDir: string): (string | null)[] {
-  let cwd: string | null = start;
-  return commands.map((command) => {
-    const before = cwd;
-    const name = nameOf(command);
-    if (name === 'cd' || name === 'pushd' || name === 'popd') {
-      const target = operands(command.argv.slice(1))[0];
-      if (name === 'popd' || (target !== undefined && (!target.isStatic || target.value === '-'))) cwd = null;
-      else cwd = target === undefined ? homeDir : resolvePath(target.value, cwd, homeDir);
-    }
-    return before;
-  });
+/**
+ * Learned rules speak for the project: a command that runs outside it (after a `cd` out, or
+ * one to a place only known at run time), a `cd` that leaves it, and input read from outside by
+ * a redirection wait for a person, whatever rule would allow them inside.
+ */
+function checkPlace(command: SimpleCommand, place: Place, context: PermissionContext): BuiltinVerdict | null {
+  const ruleId = 'hold-outside-workspace';
+  if (place.before === null) return hold(ruleId, `${command.text} runs after a cd to a directory only known at run time`);
+  if (!isInWorkspace(place.before, context)) return hold(ruleId, `${command.text} runs in ${place.before}, outside the project and its worktrees`);
+  if (changesDirectory(command)) {
+    if (place.after === null) return hold(ruleId, `${command.text} changes to a directory only known at run time`);
+    if (!isInWorkspace(place.after, context)) return hold(ruleId, `${command.text} leaves the project and its worktrees (for ${place.after})`);
+  }
+  for (const redirect of command.redirects) {
+    const reads = !redirect.writes && redirect.target !== null && (redirect.operator === '<' || redirect.operator === '<&');
+    if (!reads || redirect.target === null) continue;
+    const source = redirect.target.isStatic ? resolvePath(redirect.target.value, place.before, context.homeDir) : null;
+    if (source === null) return hold(ruleId, `${command.text} reads from ${redirect.target.text}, which is only known at run time`);
+    if (!isReadable(source, context)) return hold(ruleId, `${command.text} reads ${source}, outside the project and its worktrees`);
+  }
+  return null;
 }
 
 /** Built-in verdict for each simple command of a Bash request: deny beats hold. */
 export function checkBashCommands(commands: readonly SimpleCommand[], cwd: string, context: PermissionContext): (BuiltinVerdict | null)[] {
-  const directories = workingDirectories(commands, cwd, context.homeDir);
+  const places = workingDirectories(commands, cwd, context.homeDir);
   return commands.map((command, index) => {
-    const dir = directories[index] ?? null;
+    const place = places[index] ?? { before: null, after: null };
+    const dir = place.before;
     const verdicts = [
       checkPrivilege(command), checkDiskFormat(command), checkForcePush(command, context), checkDownloadToShell(commands, index),
       checkRecursive(command, dir, context), checkDd(command, dir, context), checkWrites(command, dir, context),
-      checkCredentials(command, dir, context), checkHolds(command),
+      checkCredentials(command, dir, context), checkHolds(command), checkPlace(command, place, context),
     ].filter((verdict) => verdict !== null);
     return verdicts.find((verdict) => verdict.effect === 'deny') ?? verdicts[0] ?? null;
   });

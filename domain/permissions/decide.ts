@@ -5,8 +5,10 @@ import { type BuiltinVerdict, checkBashCommands, checkToolRequest } from './buil
 import { ruleMatchesCommand, ruleMatchesRequest } from './rule-matching.ts';
 import { type PermissionRule, formatRule } from './rule-syntax.ts';
 import { type SimpleCommand, analyseCommand } from './shell-analysis.ts';
+import { outsideReadWords } from './outside-reads.ts';
 import { requestCommand, requestCwd } from './request-subject.ts';
 import type { PermissionContext, PermissionRequest } from './types.ts';
+import { workingDirectories } from './working-directory.ts';
 
 /** A rule a person taught (an "always" answer, or written by hand), with its stored id. */
 export interface LearnedRule {
@@ -52,16 +54,17 @@ function fromRule(rule: LearnedRule): DecidedBy {
 // redirections are all there is to judge.
 const NO_PROGRAM: DecidedBy = { kind: 'builtin', ruleId: 'no-program', reason: 'runs no program (assignments or redirections only)' };
 
-type Matcher = (rule: PermissionRule) => boolean;
+/** Does a learned rule cover what is asked? It sees the rule's effect: an allow reaches less far than a deny. */
+type Matcher = (rule: LearnedRule) => boolean;
 
 /** The core order, shared by Bash parts and whole requests. */
 function judge(builtin: BuiltinVerdict | null, rules: readonly LearnedRule[], matches: Matcher, runsNothing: boolean): { verdict: Verdict; decidedBy: DecidedBy | null } {
   if (builtin?.effect === 'deny') return { verdict: 'deny', decidedBy: fromBuiltin(builtin) };
-  const denying = rules.find((rule) => rule.effect === 'deny' && matches(rule.rule));
+  const denying = rules.find((rule) => rule.effect === 'deny' && matches(rule));
   if (denying !== undefined) return { verdict: 'deny', decidedBy: fromRule(denying) };
   if (builtin?.effect === 'hold') return { verdict: 'undecided', decidedBy: fromBuiltin(builtin) };
   if (runsNothing) return { verdict: 'allow', decidedBy: NO_PROGRAM };
-  const allowing = rules.find((rule) => rule.effect === 'allow' && matches(rule.rule));
+  const allowing = rules.find((rule) => rule.effect === 'allow' && matches(rule));
   if (allowing !== undefined) return { verdict: 'allow', decidedBy: fromRule(allowing) };
   return { verdict: 'undecided', decidedBy: null };
 }
@@ -87,9 +90,14 @@ function decideBash(command: string, request: PermissionRequest, rules: readonly
   const analysis = analyseCommand(command);
   if (!analysis.ok) return { decision: 'undecided', decidedBy: null, parts: [], undecidedReason: `cannot read the command: ${analysis.reason}` };
   if (analysis.commands.length === 0) return { decision: 'undecided', decidedBy: null, parts: [], undecidedReason: 'the command is empty' };
-  const builtins = checkBashCommands(analysis.commands, requestCwd(request, context), context);
+  const cwd = requestCwd(request, context);
+  const builtins = checkBashCommands(analysis.commands, cwd, context);
+  const places = workingDirectories(analysis.commands, cwd, context.homeDir);
   const parts = analysis.commands.map((simple: SimpleCommand, index): PartVerdict => {
-    const judged = judge(builtins[index] ?? null, rules, (rule) => ruleMatchesCommand(rule, simple), simple.argv.length === 0);
+    // A deny rule's `*` reaches everywhere; an allow rule's only into the project (outside-reads.ts).
+    const outside = outsideReadWords(simple, places[index]?.before ?? null, context);
+    const matches = (rule: LearnedRule) => ruleMatchesCommand(rule.rule, simple, rule.effect === 'allow' ? outside : undefined);
+    const judged = judge(builtins[index] ?? null, rules, matches, simple.argv.length === 0);
     return { command: simple.text, verdict: judged.verdict, decidedBy: judged.decidedBy };
   });
   return combine(parts);
@@ -102,7 +110,7 @@ export function decide(request: PermissionRequest, rules: readonly LearnedRule[]
     if (command === null) return { decision: 'undecided', decidedBy: null, parts: [], undecidedReason: 'Bash request without a command' };
     return decideBash(command, request, rules, context);
   }
-  const judged = judge(checkToolRequest(request, context), rules, (rule) => ruleMatchesRequest(rule, request, context), false);
+  const judged = judge(checkToolRequest(request, context), rules, (rule) => ruleMatchesRequest(rule.rule, request, context), false);
   const decision: Decision = { decision: judged.verdict, decidedBy: judged.verdict === 'undecided' ? null : judged.decidedBy, parts: [] };
   if (judged.verdict !== 'undecided') return decision;
   return { ...decision, undecidedReason: judged.decidedBy?.reason ?? `no rule matches ${request.toolName}` };

@@ -110,7 +110,7 @@ describe('rules learned for other tools', () => {
     [tool('WebFetch', { url: 'ftp://x.org/' }), null],
     [tool('mcp__github__create_issue', {}), ['mcp__github__create_issue']],
     [tool('mcp__broken', {}), null],
-    [tool('Grep', { pattern: 'x' }), ['Grep']],
+    [tool('Grep', { pattern: 'x' }), ['Read(/**)']],
     [tool('WebSearch', { query: 'x' }), ['WebSearch']],
     [tool('SomethingNew', {}), null],
   ] as const)('%j teaches %j', (request, expected) => {

@@ -10,17 +10,21 @@ import { checkBashCommands, checkToolRequest } from './builtin-deny.ts';
 import {
   EXACT_ONLY_PROGRAMS, EXACT_ONLY_SUBCOMMANDS, INLINE_CODE_FLAGS, INTERPRETERS, NEVER_LEARNED, SUBCOMMAND_PROGRAMS, WHOLE_PROGRAM_LEARNABLE, programName,
 } from './program-knowledge.ts';
+import { outsideReadWords } from './outside-reads.ts';
 import { isWithin, workspaceRoots } from './paths.ts';
-import { READING_TOOLS, EDITING_TOOLS, requestCommand, requestCwd, requestHost, requestPath } from './request-subject.ts';
+import { EDITING_TOOLS, requestCommand, requestCwd, requestHost, requestPath } from './request-subject.ts';
 import { type PermissionRule, formatRule, parseRule } from './rule-syntax.ts';
 import { type SimpleCommand, analyseCommand } from './shell-analysis.ts';
 import type { ShellWord } from './shell-words.ts';
 import type { PermissionContext, PermissionRequest } from './types.ts';
+import { workingDirectories } from './working-directory.ts';
 
 const ANY: BashToken = { kind: 'any' };
 const SUBCOMMAND = /^[a-z][a-z0-9:_.-]*$/;
-/** Tools that take no specifier and only read or plan: learning them whole is safe. */
-const WHOLE_TOOLS = new Set(['Glob', 'Grep', 'LS', 'WebSearch', 'TodoWrite', 'NotebookRead']);
+/** Tools that take no specifier and only plan or search the web: learning them whole is safe. */
+const WHOLE_TOOLS = new Set(['WebSearch', 'TodoWrite']);
+/** Tools that search directory trees: learned as reads of the tree searched, never whole. */
+const SEARCH_TOOLS = new Set(['Grep', 'Glob', 'LS']);
 
 function literal(word: ShellWord): BashToken {
   return { kind: 'word', segments: word.value === '' ? [] : [{ literal: word.value }] };
@@ -95,11 +99,16 @@ function deriveBash(request: PermissionRequest, context: PermissionContext): Per
   const analysis = analyseCommand(command);
   if (!analysis.ok || analysis.commands.length === 0) return null;
   // Never learn from a command the built-in rules deny or hold: no rule could make it run.
-  if (checkBashCommands(analysis.commands, requestCwd(request, context), context).some((verdict) => verdict !== null)) return null;
+  const cwd = requestCwd(request, context);
+  if (checkBashCommands(analysis.commands, cwd, context).some((verdict) => verdict !== null)) return null;
+  const places = workingDirectories(analysis.commands, cwd, context.homeDir);
   const rules: PermissionRule[] = [];
-  for (const part of analysis.commands) {
+  for (const [index, part] of analysis.commands.entries()) {
     if (part.argv.length === 0) continue;
-    const rule = deriveCommandRule(part);
+    // A `*` never stands for a place outside the project, so a read from there is learned exactly.
+    const general = deriveCommandRule(part);
+    const readsOutside = outsideReadWords(part, places[index]?.before ?? null, context).size > 0;
+    const rule = general !== null && readsOutside ? exactRule(part) : general;
     if (rule === null) return null;
     if (!rules.some((known) => formatRule(known) === formatRule(rule))) rules.push(rule);
   }
@@ -159,6 +168,8 @@ function deriveUnchecked(request: PermissionRequest, context: PermissionContext)
     return host === null ? null : [{ kind: 'domain', host }];
   }
   if (EDITING_TOOLS.has(tool) || tool === 'Read' || tool === 'NotebookRead') return derivePath(request, context);
-  if (WHOLE_TOOLS.has(tool) || READING_TOOLS.has(tool)) return [{ kind: 'tool', tool }];
+  // A bare `Grep` would reach outside the project too; a `Read(…)` rule covers searches of its tree.
+  if (SEARCH_TOOLS.has(tool)) return derivePath(request, context);
+  if (WHOLE_TOOLS.has(tool)) return [{ kind: 'tool', tool }];
   return null;
 }

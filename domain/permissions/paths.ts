@@ -56,6 +56,14 @@ export function isWritable(target: string, context: PermissionContext): boolean 
   return isInWorkspace(target, context) || extra.some((root) => isWithin(target, root));
 }
 
+// Reading these gives nothing of anyone's: no input, noise, or the command's own descriptors.
+const HARMLESS_READ_SOURCES = new Set(['/dev/stdin', '/dev/zero', '/dev/random', '/dev/urandom']);
+
+/** Where a command may read without a person asking: where it may write, and a few devices. */
+export function isReadable(target: string, context: PermissionContext): boolean {
+  return HARMLESS_READ_SOURCES.has(target) || isWritable(target, context);
+}
+
 export function hasGlob(text: string): boolean {
   return GLOB_CHARS.test(text);
 }

@@ -54,6 +54,18 @@ const rule: fc.Arbitrary<PermissionRule> = fc.oneof(
   fc.constantFrom('Bash', 'Read', 'WebSearch').map((tool) => ({ kind: 'tool' as const, tool })),
 );
 
+// Places outside the project and its worktrees (/work/proj, /work/proj-worktrees/feature), written
+// every way a shell can name them.
+const outsidePlace = fc.oneof(
+  fc.tuple(fc.constantFrom('/etc', '/usr/share', '/opt', '/tmp', '/work', '/work/other', '/work/proj-worktrees', '/'), fc.array(word, { maxLength: 2 })).map(([root, rest]) => [root, ...rest].join('/').replace('//', '/')),
+  fc.tuple(fc.integer({ min: 1, max: 3 }), fc.array(word, { maxLength: 2 })).map(([ups, rest]) => [...Array.from({ length: ups + 1 }, () => '..'), ...rest].join('/')),
+  fc.array(word, { maxLength: 2 }).map((rest) => ['src', '..', '..', ...rest].join('/')),
+  fc.array(word, { maxLength: 2 }).map((rest) => ['~', ...rest].join('/')),
+  fc.constantFrom('$F', '"$DIR/x"', '$(pwd)/x', '`echo /etc/hosts`', '${HOME}/x', '/work/proj/../other'),
+);
+const reader = fc.constantFrom('cat', 'head -n 5', 'tail', 'wc -l', 'grep -rn x', 'grep -e x', 'ls -la', 'rg x', 'sed -n p', 'find', 'diff src/a.ts', 'stat', 'jq .', 'cat src/a.ts');
+const readingRules = allow('Bash(cd *)', 'Bash(cat *)', 'Bash(head *)', 'Bash(tail *)', 'Bash(wc *)', 'Bash(grep *)', 'Bash(ls *)', 'Bash(rg *)', 'Bash(sed *)', 'Bash(find *)', 'Bash(diff *)', 'Bash(stat *)', 'Bash(jq *)', 'Bash(npm *)', 'Bash(git *)', 'Bash(echo *)', 'Bash(make *)');
+
 describe('properties', () => {
   it('parse(format(rule)) gives the rule back', () => {
     fc.assert(fc.property(rule, (generated) => {
@@ -100,6 +112,23 @@ describe('properties', () => {
     fc.assert(fc.property(fc.constantFrom('rm', 'curl', 'wget', 'bash', 'sh', 'sudo', 'dd', 'ssh', 'python3 -c', 'node -e', 'perl -e'), fc.array(word, { maxLength: 3 }), (program, args) => {
       expect(deriveRules(bash([program, ...args].join(' ')), context)).toBeNull();
     }), { numRuns: 300 });
+  });
+
+  it('a learned rule never lets a reading program reach outside the project, however the command is built', () => {
+    fc.assert(fc.property(compound, reader, outsidePlace, wrap, fc.boolean(), (other, program, place, wrapper, first) => {
+      const read = wrapper(`${program} ${place}`);
+      // Backticks inside backticks close each other: that command no longer reads the place.
+      fc.pre((read.match(/`/g) ?? []).length <= 2);
+      const command = first ? `${read} && ${other}` : `${other}; ${read}`;
+      expect(decide(bash(command), readingRules, context).decision).not.toBe('allow');
+    }), { numRuns: 600 });
+  });
+
+  it('after a cd out of the project nothing is allowed by learned rules, not even a bare Bash', () => {
+    fc.assert(fc.property(outsidePlace, compound, fc.constantFrom('cd', 'pushd'), fc.constantFrom(' && ', '; ', '\n'), (place, rest, move, op) => {
+      const command = `${move} ${place}${op}${rest}`;
+      expect(decide(bash(command), [...readingRules, ...allow('Bash')], context).decision).not.toBe('allow');
+    }), { numRuns: 400 });
   });
 
   it('never throws, whatever the input', () => {

@@ -20,16 +20,36 @@ export function requestCwd(request: PermissionRequest, context: PermissionContex
   return path.posix.resolve(context.projectDir, request.cwd ?? context.projectDir);
 }
 
-/** The absolute path a file tool acts on, or null when the input names none. */
+function expandHome(text: string, context: PermissionContext): string {
+  return text === '~' || text.startsWith('~/') ? context.homeDir + text.slice(1) : text;
+}
+
+/** The fixed directories a glob starts with: `../x/**\/*.ts` → `../x`. */
+function globBase(pattern: string): string {
+  const fixed: string[] = [];
+  for (const segment of pattern.split('/')) {
+    if (/[*?[{]/.test(segment)) break;
+    fixed.push(segment);
+  }
+  return fixed.length === 0 ? '.' : fixed.join('/') || '/';
+}
+
+/**
+ * The absolute path a file tool acts on, or null when the input names none. A Glob acts where
+ * its pattern starts: `/etc/**` searches /etc whatever its `path`.
+ */
 export function requestPath(request: PermissionRequest, context: PermissionContext): string | null {
   const input = request.toolInput;
   const raw = input['file_path'] ?? input['notebook_path'] ?? input['path'];
   const cwd = requestCwd(request, context);
-  if (raw === undefined && (request.toolName === 'Glob' || request.toolName === 'Grep' || request.toolName === 'LS')) return cwd;
-  if (typeof raw !== 'string' || raw === '' || raw.includes('\0')) return null;
-  let text = raw;
-  if (text === '~' || text.startsWith('~/')) text = context.homeDir + text.slice(1);
-  return path.posix.resolve(cwd, text);
+  const searches = request.toolName === 'Glob' || request.toolName === 'Grep' || request.toolName === 'LS';
+  if (raw !== undefined && (typeof raw !== 'string' || raw === '' || raw.includes('\0'))) return null;
+  if (raw === undefined && !searches) return null;
+  const base = raw === undefined ? cwd : path.posix.resolve(cwd, expandHome(raw, context));
+  const pattern = input['pattern'];
+  if (request.toolName !== 'Glob' || typeof pattern !== 'string') return base;
+  if (pattern.includes('\0')) return null;
+  return path.posix.resolve(base, globBase(expandHome(pattern, context)));
 }
 
 /** Lower-case host of a WebFetch URL, or null when it is not an http(s) URL. */

@@ -4,19 +4,27 @@ import { matchBashPattern } from './bash-pattern.ts';
 import { matchPathPattern } from './path-pattern.ts';
 import type { PermissionRule } from './rule-syntax.ts';
 import type { SimpleCommand } from './shell-analysis.ts';
-import { dynamicWord } from './shell-words.ts';
+import { type ShellWord, dynamicWord } from './shell-words.ts';
 import { requestCwd, requestHost, requestPath, ruleToolCovers } from './request-subject.ts';
 import type { PermissionContext, PermissionRequest } from './types.ts';
 
 // Stands for the arguments xargs will append: only a trailing `*` can promise to cover them.
 const UNKNOWN_ARGUMENTS = dynamicWord('<arguments from xargs>');
 
-export function ruleMatchesCommand(rule: PermissionRule, command: SimpleCommand): boolean {
+/** The words a Bash rule is matched against: argv, and for xargs one unknown word for what it appends. */
+export function matchedWords(command: SimpleCommand): readonly ShellWord[] {
+  return command.openEnded ? [...command.argv, UNKNOWN_ARGUMENTS] : command.argv;
+}
+
+/**
+ * `outside`: indexes into matchedWords(command) that name places outside the workspace (see
+ * outside-reads.ts); a `*` never stands for them. A bare `Bash` rule is a person's "anything".
+ */
+export function ruleMatchesCommand(rule: PermissionRule, command: SimpleCommand, outside: ReadonlySet<number> = new Set()): boolean {
   if (rule.kind === 'tool') return rule.tool === 'Bash';
   if (rule.kind !== 'bash') return false;
   if (command.argv.length === 0) return false;
-  const words = command.openEnded ? [...command.argv, UNKNOWN_ARGUMENTS] : command.argv;
-  return matchBashPattern(rule.pattern, words);
+  return matchBashPattern(rule.pattern, matchedWords(command), outside);
 }
 
 function hostMatches(ruleHost: string, host: string): boolean {

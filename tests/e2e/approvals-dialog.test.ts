@@ -1,11 +1,16 @@
 // A late answer, with the real Claude Code CLI: nobody answers a Bash request within the
-// hook's wait (20 s, the default), so Claude Code shows its own dialog; `orc approve` (or
-// `orc deny`) then makes the agent's host press the key in that dialog. The command runs (or
-// is refused), the dialog goes, and the request records a person's decision.
+// hook's wait (20 s, the default), so Claude Code shows its own dialog and `orc approvals`
+// lists the request as "in dialog"; `orc approve` (or `orc deny`) then makes the agent's host
+// press the key in that dialog. The command runs (or is refused), the dialog goes, and the
+// request records a person's decision. Answered in the dialog by hand instead, the request
+// expires once the agent moves on.
+import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { tmuxSessionName } from '../../domain/names.ts';
 import { recognizeDialog } from '../../domain/permissions/dialog-recognition.ts';
 import { claudeBinaryPath, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
 import { eventually } from '../../testing/eventually.ts';
@@ -20,9 +25,10 @@ let api: ScriptedMessagesApi;
 const COMMANDS: Record<string, string> = {
   'RUN-GREET': 'npm run greet',
   'RUN-SHIP': 'npm run ship',
+  'RUN-LOOK': 'npm run look',
 };
 
-type Pending = { id: string; agent: string; command: string | null };
+type Pending = { id: string; agent: string; state: 'waiting' | 'in-dialog'; command: string | null };
 const pendingFor = async () => (JSON.parse(await orc(['approvals', '--json'])) as Pending[]).filter((p) => p.agent === agent);
 const capture = async () => (JSON.parse(await orc(['capture', agent, '--json'])) as { text: string }).text;
 
@@ -43,11 +49,11 @@ async function leaveUnanswered(trigger: string): Promise<string> {
   expect(await orc(['send', agent, `${trigger} please`])).toContain('confirmed');
   const [pending] = await eventually(async () => {
     const list = await pendingFor();
-    expect(list.map((p) => p.command)).toEqual([COMMANDS[trigger]]);
+    expect(list.map((p) => [p.command, p.state])).toEqual([[COMMANDS[trigger], 'waiting']]);
     return list;
   });
-  // Nobody answers: after the wait (20 s) the request leaves the list and the dialog shows.
-  await eventually(async () => expect(await pendingFor()).toEqual([]), { timeoutMs: 40_000 });
+  // Nobody answers: after the wait (20 s) the dialog shows, and the request is listed as in it.
+  await eventually(async () => expect((await pendingFor()).map((p) => [p.id, p.state])).toEqual([[pending?.id, 'in-dialog']]), { timeoutMs: 40_000 });
   await eventually(async () => {
     const text = await capture();
     expect(text).toContain('Do you want to proceed?');
@@ -59,7 +65,7 @@ async function leaveUnanswered(trigger: string): Promise<string> {
 beforeAll(async () => {
   api = await startScriptedMessagesApi(bashOnTrigger(COMMANDS));
   const projectDir = await mkdtemp(join(tmpdir(), 'orc-dialog-'));
-  await writeFile(join(projectDir, 'package.json'), JSON.stringify({ name: 'demo', private: true, scripts: { greet: 'echo greeted-by-npm', ship: 'echo shipped' } }));
+  await writeFile(join(projectDir, 'package.json'), JSON.stringify({ name: 'demo', private: true, scripts: { greet: 'echo greeted-by-npm', ship: 'echo shipped', look: 'echo looked' } }));
   const env = await prepareClaudeCodeEnv({ apiUrl: api.url, projectDirs: [projectDir] });
   const envFlags = Object.entries(env).flatMap(([key, value]) => ['--env', `${key}=${value}`]);
   await orc(['agent', 'start', agent, '--project', projectDir, '--cmd', `${claudeBinaryPath()} --permission-mode default`, ...envFlags]);
@@ -78,10 +84,24 @@ describe('answering the agent\'s own dialog after the wait ran out', () => {
     expect(approved).toMatch(/pressed 1 \(Yes\) in the agent's dialog/);
     await eventually(async () => expect(toolResultAfter('RUN-GREET')?.content).toContain('greeted-by-npm'), { timeoutMs: 30_000 });
     expect(await capture()).not.toContain('Do you want to proceed?');
+    expect(await pendingFor()).toEqual([]);
     // Answered once: a second answer finds no request to answer.
     const again = await runOrc(['approve', id]);
     expect(again.code).not.toBe(0);
     expect(again.stderr).toMatch(/was already allowed/);
+  }, 150_000);
+
+  it('answered by hand in the dialog, the request expires when the agent moves on', async () => {
+    const id = await leaveUnanswered('RUN-LOOK');
+    await promisify(execFile)('tmux', ['-L', inject('tmuxSocket'), 'send-keys', '-t', `=${tmuxSessionName(team)}:dev`, '1']);
+    await eventually(async () => expect(toolResultAfter('RUN-LOOK')?.content).toContain('looked'), { timeoutMs: 30_000 });
+    // The turn ends (Stop): the dialog is gone, and so is the request from the list.
+    await eventually(async () => expect(await pendingFor()).toEqual([]), { timeoutMs: 20_000 });
+    const late = await runOrc(['approve', id]);
+    expect(late.code).not.toBe(0);
+    expect(late.stderr).toMatch(/expired: .*the agent (finished its turn|went on)/);
+    const stats = JSON.parse(await orc(['stats', '--json'])) as { agents: Array<{ agent: string; humanDecided: number; timedOut: number }> };
+    expect(stats.agents.find((a) => a.agent === agent)).toMatchObject({ humanDecided: 1, timedOut: 1 });
   }, 150_000);
 
   it('orc deny presses "No": the command does not run, and the request records a person\'s denial', async () => {
@@ -92,6 +112,7 @@ describe('answering the agent\'s own dialog after the wait ran out', () => {
     await eventually(async () => expect(recognizeDialog(await capture())).toBeNull(), { timeoutMs: 10_000 });
     expect(toolResultAfter('RUN-SHIP')?.content ?? '').not.toContain('shipped');
     const stats = JSON.parse(await orc(['stats', '--json'])) as { agents: Array<{ agent: string; humanDecided: number; denied: number; timedOut: number }> };
-    expect(stats.agents.find((a) => a.agent === agent)).toMatchObject({ humanDecided: 2, denied: 1, timedOut: 0 });
+    // The request answered by hand in its dialog counts as timed out: no one answered through orc.
+    expect(stats.agents.find((a) => a.agent === agent)).toMatchObject({ humanDecided: 2, denied: 1, timedOut: 1 });
   }, 150_000);
 });

@@ -2,13 +2,17 @@
 // person (`orc approvals`); `orc approve --always` lets it run, teaches orc a rule and makes
 // Claude Code write the rule into the project's .claude/settings.local.json; the same kind of
 // command is then decided without a person (by Claude Code's own copy in that project, by
-// orc's rule for a teammate in another project); a deny rule blocks; a compound command with
-// one unapproved part still waits; viewer and agent tokens cannot answer.
+// orc's rule for a teammate in another project), and `orc stats` counts both once, as decided by
+// the rule; a deny rule blocks; a compound command with one unapproved part still waits; viewer
+// and agent tokens cannot answer; a request whose wait ran out stays listed until the agent
+// moves on.
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
 import { createDatabase } from '../../db/client.ts';
+import { permissionRequests } from '../../db/schema/permission-requests.ts';
 import { issueToken } from '../../db/tokens.ts';
 import { claudeBinaryPath, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
 import { eventually } from '../../testing/eventually.ts';
@@ -32,7 +36,7 @@ const COMMANDS: Record<string, string> = {
   'RUN-COMPOUND': 'npm run test -- --ci && make deploy',
 };
 
-type Pending = { id: string; agent: string; tool: string; command: string | null; ageMs: number };
+type Pending = { id: string; agent: string; state: 'waiting' | 'in-dialog'; tool: string; command: string | null; ageMs: number; timedOutAt: string | null };
 const pendingFor = async (agent: string) => (JSON.parse(await orc(['approvals', '--json'])) as Pending[]).filter((p) => p.agent === agent);
 
 /** The tool_result the CLI sent back after running (or being refused) `command`. */
@@ -83,7 +87,7 @@ describe('approval learning', () => {
     // The hook waits 20 s (ORC_APPROVAL_WAIT_MS) for an answer: everything below happens inside it.
     const [pending] = await eventually(async () => {
       const list = await pendingFor(first);
-      expect(list.map((p) => [p.tool, p.command])).toEqual([['Bash', 'npm run test -- --watch']]);
+      expect(list.map((p) => [p.tool, p.command, p.state])).toEqual([['Bash', 'npm run test -- --watch', 'waiting']]);
       return list;
     });
     const id = pending?.id ?? '';
@@ -122,10 +126,30 @@ describe('approval learning', () => {
       expect(results[0]?.toolResults[0]?.content).toContain('tests-ran');
     }, { timeoutMs: 30_000 });
     expect(await pendingFor(second)).toEqual([]);
-    const stats = JSON.parse(await orc(['stats', '--json'])) as { agents: Array<{ agent: string; autoDecided: number; humanDecided: number }>; topRules: Array<{ rule: string; hitCount: number }> };
-    expect(stats.agents.find((a) => a.agent === second)).toMatchObject({ autoDecided: 1, humanDecided: 0 });
-    expect(stats.agents.find((a) => a.agent === first)).toMatchObject({ humanDecided: 1 });
-    expect(stats.topRules.find((r) => r.rule === 'Bash(npm run test *)')?.hitCount).toBeGreaterThanOrEqual(1);
+    type Stats = { agents: Array<{ agent: string; requests: number; autoDecided: number; humanDecided: number }>; topRules: Array<{ rule: string; hitCount: number }> };
+    const stats = JSON.parse(await orc(['stats', '--json'])) as Stats;
+    // Claude Code ran the first project's command by itself, from its copy of the rule; orc
+    // heard of it through PreToolUse and counts it as decided by the rule, once.
+    expect(stats.agents.find((a) => a.agent === first)).toMatchObject({ requests: 2, autoDecided: 1, humanDecided: 1 });
+    // The teammate's Claude Code asked: PreToolUse and PermissionRequest are one request.
+    expect(stats.agents.find((a) => a.agent === second)).toMatchObject({ requests: 1, autoDecided: 1, humanDecided: 0 });
+    expect(stats.topRules.find((r) => r.rule === 'Bash(npm run test *)')?.hitCount).toBe(2);
+
+    const { db, sql } = createDatabase(inject('databaseUrl'), { max: 1 });
+    try {
+      const rows = await db
+        .select({ agent: permissionRequests.agentId, hook: permissionRequests.hook, status: permissionRequests.status, decidedBy: permissionRequests.decidedBy, toolUseId: permissionRequests.toolUseId })
+        .from(permissionRequests)
+        .where(and(eq(permissionRequests.team, team), eq(permissionRequests.commandText, 'npm run test -- --ci')));
+      expect(rows.map((row) => [row.agent, row.hook, row.status, row.decidedBy]).sort()).toEqual([
+        [first, 'pre-tool-use', 'allowed', 'rule'],
+        [second, 'permission-request', 'allowed', 'rule'],
+      ]);
+      // Both carry the tool use Claude Code named in PreToolUse: the teammate's PermissionRequest took that row over.
+      expect(rows.every((row) => row.toolUseId?.startsWith('toolu_'))).toBe(true);
+    } finally {
+      await sql.end();
+    }
   });
 
   it('refuses a rule with bad syntax, saving nothing; a deny rule blocks the agent', async () => {
@@ -195,11 +219,31 @@ describe('approval learning', () => {
     const response = await answer;
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({});
-    expect(await pendingFor(first)).toEqual([]);
+    // Still answerable, in the agent's own dialog: listed as such.
+    const [timedOut] = await pendingFor(first);
+    expect(timedOut).toMatchObject({ id: pending?.id, state: 'in-dialog', command: 'make release' });
+    expect(timedOut?.timedOutAt).not.toBeNull();
+    expect(await orc(['approvals'])).toMatch(/in dialog \(timed out\)\s+\d+s\s+make release/);
     const late = await runOrc(['approve', pending?.id ?? '']);
     expect(late.code).not.toBe(0);
     expect(late.stderr).toMatch(/timed out, and its dialog cannot be answered from orc: no permission dialog is showing/);
-    const stats = JSON.parse(await orc(['stats', '--json'])) as { agents: Array<{ agent: string; timedOut: number }> };
-    expect(stats.agents.find((a) => a.agent === first)?.timedOut).toBe(1);
+    type Counts = { agents: Array<{ agent: string; timedOut: number; requests: number }> };
+    const before = (JSON.parse(await orc(['stats', '--json'])) as Counts).agents.find((a) => a.agent === first);
+    expect(before?.timedOut).toBe(1);
+
+    // The agent moves on (its next tool use): the request is closed as expired, and leaves the list.
+    const hook = (event: string, body: unknown) =>
+      fetch(`${inject('orcUrl')}/hooks/claude/${event}`, { method: 'POST', headers: { authorization: `Bearer ${agentToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await hook('pre-tool-use', { hook_event_name: 'PreToolUse', tool_input: {} })).status).toBe(400);
+    const moved = await hook('pre-tool-use', { hook_event_name: 'PreToolUse', session_id: 's1', tool_name: 'Read', tool_input: { file_path: join(firstProject, 'package.json') }, tool_use_id: 'toolu_x', cwd: firstProject });
+    expect(moved.status).toBe(200);
+    expect(await moved.json()).toEqual({});
+    expect(await pendingFor(first)).toEqual([]);
+    const expired = await runOrc(['approve', pending?.id ?? '']);
+    expect(expired.code).not.toBe(0);
+    expect(expired.stderr).toMatch(/expired: .*the agent went on to its next tool use \(Read\)/);
+    // Still counted as timed out; and a read inside the project is no permission request, so
+    // PreToolUse recorded nothing for it.
+    expect((JSON.parse(await orc(['stats', '--json'])) as Counts).agents.find((a) => a.agent === first)).toEqual(before);
   }, 60_000);
 });

@@ -5,7 +5,7 @@ import { getServices } from '../lib/server/services.ts';
 export const load: LayoutServerLoad = async ({ locals }) => {
   const identity = locals.caller.identity;
   if (!identity) return { me: null, pendingApprovals: 0, temporalUiUrl: null };
-  const pending = await pageApi(locals.caller).approvals.pending().catch(() => []);
+  const pending = await pageApi(locals.caller).approvals.list().catch(() => []);
   return {
     me: { name: identity.name, role: identity.role, canAct: identity.role === 'admin' },
     pendingApprovals: pending.length,

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals }) => {
     checkHealth(),
     api.agents.status().catch(() => []),
     api.teams.list().catch(() => []),
-    api.approvals.pending().catch(() => []),
+    api.approvals.list().catch(() => []),
     api.stats.permissions().catch(() => null),
     api.checkins.list({}).catch(() => []),
   ]);

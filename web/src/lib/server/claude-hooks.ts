@@ -1,11 +1,14 @@
 // Claude Code's HTTP hooks: each agent posts its events here with its own token, and they
-// become signals on its workflow. Only the agent itself may post for itself.
+// become signals on its workflow (PreToolUse only feeds the approval records). Only the agent
+// itself may post for itself.
 import { z } from 'zod';
 import { agentEventSignal } from '../../../../workflows/agent-messages.ts';
 import type { AgentEvent } from '../../../../workflows/agent-types.ts';
 import { agentWorkflowId, parseAgentRef } from '../../../../domain/names.ts';
 import { handlePermissionRequest } from './approvals/permission-hook.ts';
 import { permissionPayload, type PermissionPayload } from './approvals/permission-payload.ts';
+import { expireTimedOut } from './approvals/request-store.ts';
+import { handlePreToolUse, preToolUsePayload, type PreToolUsePayload } from './approvals/tool-use-hook.ts';
 import { identify } from './auth.ts';
 import { getServices } from './services.ts';
 
@@ -18,12 +21,13 @@ const payloads = {
   stop: basePayload,
   notification: basePayload.extend({ message: z.string().max(100_000).optional() }),
   'permission-request': permissionPayload,
+  'pre-tool-use': preToolUsePayload,
 } as const;
 
 export type HookEvent = keyof typeof payloads;
 export const isHookEvent = (name: string): name is HookEvent => Object.hasOwn(payloads, name);
 
-function toAgentEvent(event: HookEvent, body: Record<string, unknown>): AgentEvent {
+function toAgentEvent(event: Exclude<HookEvent, 'pre-tool-use'>, body: Record<string, unknown>): AgentEvent {
   switch (event) {
     case 'user-prompt-submit':
       return { kind: 'prompt-submitted', prompt: String(body.prompt) };
@@ -63,8 +67,14 @@ export async function handleClaudeHook(eventName: string, request: Request): Pro
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
     return reply(400, { error: `malformed ${eventName} hook: ${problems}` });
   }
-  const event = toAgentEvent(eventName, parsed.data as Record<string, unknown>);
   const agentId = identity.agentId;
+  if (eventName === 'pre-tool-use') {
+    // Answered with "no decision", whatever happens to the record: Claude Code goes on exactly
+    // as it would without the hook, and a failing database must not put errors in its way.
+    await handlePreToolUse(services, { agentId, payload: parsed.data as PreToolUsePayload }).catch((err: unknown) => console.error(`PreToolUse of ${agentId} not recorded:`, err));
+    return reply(200, {});
+  }
+  const event = toAgentEvent(eventName, parsed.data as Record<string, unknown>);
   const signalWorkflow = async () => {
     const client = await services.temporal();
     await client.workflow.getHandle(agentWorkflowId(parseAgentRef(agentId))).signal(agentEventSignal, event);
@@ -76,5 +86,9 @@ export async function handleClaudeHook(eventName: string, request: Request): Pro
     return reply(200, answer);
   }
   await signalWorkflow();
+  // A new turn or its end: whatever dialog a timed-out request waited in is gone.
+  if (eventName === 'stop' || eventName === 'user-prompt-submit') {
+    await expireTimedOut(services.db, { agentId }, eventName === 'stop' ? 'the agent finished its turn' : 'the agent took a new prompt');
+  }
   return reply(200, {});
 }

@@ -17,6 +17,7 @@ import type { AgentMessage, AgentSpec, AgentStatus } from '../../../../../workfl
 import type { agentWorkflow } from '../../../../../workflows/agent-workflow.ts';
 import type { Services } from '../services.ts';
 import { agentKey, findAgent, listActiveAgents, markStopped, removeAgent } from './agent-registry.ts';
+import { expireTimedOut } from '../approvals/request-store.ts';
 import { isWorkflowRunning, temporalClient } from '../temporal-access.ts';
 import { toApiError } from './temporal-errors.ts';
 
@@ -98,6 +99,7 @@ export async function stopAgent(services: Services, ref: AgentRef): Promise<Agen
     const status = await handle.executeUpdate(stopUpdate);
     await markStopped(services.db, ref);
     await revokeAgentTokens(services.db, agentId);
+    await expireTimedOut(services.db, { agentId }, 'the agent was stopped');
     return status;
   } catch (err) {
     throw toApiError(err, agentId);

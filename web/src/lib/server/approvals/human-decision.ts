@@ -31,6 +31,7 @@ const STATUS_WORDS: Record<RequestRow['status'], string> = {
   allowed: 'was already allowed',
   denied: 'was already denied',
   'timed-out': "timed out: no one answered in time, so the agent's own dialog is showing",
+  expired: "expired: it timed out, and the agent has since moved on or stopped, so its dialog is gone",
 };
 
 function asRequest(row: RequestRow): PermissionRequest {
@@ -84,8 +85,8 @@ function scopeKey(row: RequestRow, scope: RuleScope): string | null {
 
 type Stored = Awaited<ReturnType<typeof addRule>>;
 
-/** Stores the learned rules and settles the row in one transaction; false when another answer won. */
-async function storeDecision(services: Services, row: RequestRow, input: HumanDecision, learned: string[], settlement: Pick<Settlement, 'reason' | 'learnedRules'>, from: 'pending' | 'timed-out'): Promise<Stored[] | null> {
+/** Stores the learned rules and settles the row in one transaction; null when another answer won. */
+async function storeDecision(services: Services, row: RequestRow, input: HumanDecision, learned: string[], settlement: Pick<Settlement, 'reason' | 'learnedRules'>, from: readonly RequestRow['status'][]): Promise<Stored[] | null> {
   const effect = input.allow ? 'allow' : 'deny';
   return services.db
     .transaction(async (tx) => {
@@ -99,7 +100,7 @@ async function storeDecision(services: Services, row: RequestRow, input: HumanDe
     })
     .catch(async (err: unknown) => {
       const now = await findRequest(services.db, input.id);
-      if (now && now.status !== from) return null;
+      if (now && !from.includes(now.status)) return null;
       throw err;
     });
 }
@@ -116,7 +117,8 @@ async function answerInDialog(services: Services, row: RequestRow, input: HumanD
   }
   const note = `answered in the agent's dialog: ${answer.detail}`;
   const reason = [input.reason, learned.length > 0 ? `${input.allow ? 'allow' : 'deny'} always: ${learned.join(', ')}` : null, note].filter((part) => part).join('; ');
-  const stored = await storeDecision(services, row, input, learned, { reason }, 'timed-out');
+  // The key press lets the agent go on, and its next hook may close the row as expired first.
+  const stored = await storeDecision(services, row, input, learned, { reason }, ['timed-out', 'expired']);
   if (stored === null) {
     const now = await findRequest(services.db, row.id);
     throw new TRPCError({ code: 'CONFLICT', message: `request ${row.id} ${STATUS_WORDS[now?.status ?? 'timed-out']}` });
@@ -126,8 +128,11 @@ async function answerInDialog(services: Services, row: RequestRow, input: HumanD
 
 export async function decideByHuman(services: Services, input: HumanDecision) {
   const row = await findRequest(services.db, input.id);
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `no permission request ${input.id}; list the pending ones with: orc approvals` });
-  if (row.status !== 'pending' && row.status !== 'timed-out') throw new TRPCError({ code: 'CONFLICT', message: `request ${input.id} (${row.agentId}: ${row.commandText ?? row.toolName}) ${STATUS_WORDS[row.status]}` });
+  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `no permission request ${input.id}; list the open ones with: orc approvals` });
+  if (row.status !== 'pending' && row.status !== 'timed-out') {
+    const detail = row.status === 'expired' && row.reason ? ` (${row.reason}); answer in the agent's window if a dialog still shows: orc capture ${row.agentId}` : '';
+    throw new TRPCError({ code: 'CONFLICT', message: `request ${input.id} (${row.agentId}: ${row.commandText ?? row.toolName}) ${STATUS_WORDS[row.status]}${detail}` });
+  }
   const learned = input.always ? await rulesToLearn(services, row, input.allow) : [];
   const effect = input.allow ? 'allow' : 'deny';
   let stored: Stored[] | null = null;
@@ -137,7 +142,7 @@ export async function decideByHuman(services: Services, input: HumanDecision) {
       reason: input.reason ?? (learned.length > 0 ? `${effect} always: ${learned.join(', ')}` : null),
       // Only an allow is handed to Claude Code as native rules; orc enforces its own denies.
       learnedRules: input.allow && learned.length > 0 ? learned : null,
-    }, 'pending');
+    }, ['pending']);
   }
   if (stored === null) {
     // Timed out (before or while the person answered): the answer goes to the agent's dialog.

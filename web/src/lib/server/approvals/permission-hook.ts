@@ -11,7 +11,7 @@ import { allowAnswer, denyAnswer, noDecision, type HookAnswer } from './hook-ans
 import { newShortId } from './ids.ts';
 import type { PermissionPayload } from './permission-payload.ts';
 import { requestDisplayText, storedToolInput } from './request-display.ts';
-import { insertRequest, type RequestRow } from './request-store.ts';
+import { claimToolUse, recordRequest, type RequestRow } from './request-store.ts';
 import { applicableRules, recordHits } from './rule-store.ts';
 import { approvalWaitMs } from './wait-bound.ts';
 
@@ -33,7 +33,7 @@ function guardScreenReading(decision: Decision, payload: PermissionPayload): Dec
   return { ...decision, decision: 'undecided', decidedBy: null, undecidedReason: "the command was read off the agent's screen over several lines, where it may have been wrapped; a person decides" };
 }
 
-function ruleIdsUsed(decision: Decision): string[] {
+export function ruleIdsUsed(decision: Decision): string[] {
   const ids = decision.parts.flatMap((part) => (part.decidedBy?.kind === 'rule' ? [part.decidedBy.ruleId] : []));
   if (decision.decidedBy?.kind === 'rule') ids.push(decision.decidedBy.ruleId);
   return ids;
@@ -49,6 +49,12 @@ export function answerFor(row: RequestRow): HookAnswer {
   return noDecision();
 }
 
+/** What the engine judges of a hook's body: the tool, its input, and the CLI's working directory if absolute. */
+export function permissionRequestOf(payload: Pick<PermissionPayload, 'tool_name' | 'tool_input' | 'cwd'>): PermissionRequest {
+  const cwd = payload.cwd !== undefined && payload.cwd.startsWith('/') ? payload.cwd : undefined;
+  return { toolName: payload.tool_name, toolInput: payload.tool_input, ...(cwd ? { cwd } : {}) };
+}
+
 export async function handlePermissionRequest(services: Services, input: PermissionHookInput): Promise<HookAnswer> {
   const ref = parseAgentRef(input.agentId);
   const place = await agentPlace(services, ref);
@@ -58,19 +64,23 @@ export async function handlePermissionRequest(services: Services, input: Permiss
     return noDecision();
   }
   const { payload } = input;
-  const cwd = payload.cwd !== undefined && payload.cwd.startsWith('/') ? payload.cwd : undefined;
-  const request: PermissionRequest = { toolName: payload.tool_name, toolInput: payload.tool_input, ...(cwd ? { cwd } : {}) };
+  const request = permissionRequestOf(payload);
   const rules = await applicableRules(services.db, place);
   const decision = guardScreenReading(decide(request, rules, place.context), payload);
   const requestedAt = new Date();
+  const use = { agentId: input.agentId, sessionId: payload.session_id ?? null, toolUseId: payload.tool_use_id ?? null, toolName: payload.tool_name, toolInput: storedToolInput(payload.tool_input) };
+  // PreToolUse may have recorded this tool use already, as allowed by a rule: the row becomes this request's.
+  const claimed = await claimToolUse(services.db, use, requestedAt);
+  const { toolUseId, ...fields } = use;
   const base = {
-    id: newShortId(),
-    agentId: input.agentId,
+    ...fields,
+    // Claude Code 2.1.328 names the tool use only in PreToolUse: keep what that row knew.
+    ...(toolUseId === null ? {} : { toolUseId }),
+    id: claimed ?? newShortId(),
     team: place.team,
     projectDir: place.projectDir,
-    cwd: cwd ?? null,
-    toolName: payload.tool_name,
-    toolInput: storedToolInput(payload.tool_input),
+    cwd: request.cwd ?? null,
+    hook: 'permission-request' as const,
     commandText: requestDisplayText(payload.tool_name, payload.tool_input),
     requestedAt,
   };
@@ -78,7 +88,7 @@ export async function handlePermissionRequest(services: Services, input: Permiss
   if (decision.decision !== 'undecided') {
     const decidedAt = new Date();
     const reason = decision.decidedBy?.reason ?? null;
-    await insertRequest(services.db, {
+    await recordRequest(services.db, {
       ...base,
       status: decision.decision === 'allow' ? 'allowed' : 'denied',
       decidedBy: decision.decidedBy?.kind ?? 'builtin',
@@ -86,12 +96,13 @@ export async function handlePermissionRequest(services: Services, input: Permiss
       reason,
       decidedAt,
       decisionLatencyMs: decidedAt.getTime() - requestedAt.getTime(),
-    });
-    await recordHits(services.db, ruleIdsUsed(decision), decidedAt);
+    }, claimed !== null);
+    // A rule that allowed it had its hit counted at PreToolUse already.
+    if (claimed === null || decision.decision !== 'allow') await recordHits(services.db, ruleIdsUsed(decision), decidedAt);
     return decision.decision === 'allow' ? allowAnswer() : denyAnswer(`denied by orc: ${reason ?? 'a rule forbids it'}`);
   }
 
-  await insertRequest(services.db, { ...base, status: 'pending', reason: decision.undecidedReason ?? null });
+  await recordRequest(services.db, { ...base, status: 'pending', reason: decision.undecidedReason ?? null }, claimed !== null);
   // The state shown is a courtesy; a workflow that cannot be signalled must not block the answer.
   await input.notifyWaiting().catch(() => undefined);
   const settled = await awaitDecision(services.db, base, approvalWaitMs(), input.signal);

@@ -11,6 +11,8 @@ export const permissionPayload = z
     hook_event_name: z.string().max(100).optional(),
     tool_name: z.string().min(1).max(200),
     tool_input: z.record(z.string(), z.unknown()),
+    /** Not sent by Claude Code 2.1.328 (PreToolUse carries it); used when present. */
+    tool_use_id: z.string().max(200).optional(),
     cwd: z.string().max(4096).optional(),
     /** Set by the host's screen fallback: the request was read off the agent's own dialog (activities/screen-fallback.ts). */
     orc_screen: z.object({ cli: z.string().max(40), multiline: z.boolean() }).optional(),

@@ -13,7 +13,8 @@ const counts = {
   autoDecided: sql<number>`(count(*) filter (where ${permissionRequests.decidedBy} in ('rule', 'builtin')))::int`,
   humanDecided: sql<number>`(count(*) filter (where ${permissionRequests.decidedBy} = 'human'))::int`,
   denied: sql<number>`(count(*) filter (where ${permissionRequests.status} = 'denied'))::int`,
-  timedOut: sql<number>`(count(*) filter (where ${permissionRequests.status} = 'timed-out'))::int`,
+  // Nobody answered through orc in time: still in the agent's dialog, or since expired there.
+  timedOut: sql<number>`(count(*) filter (where ${permissionRequests.status} in ('timed-out', 'expired')))::int`,
   pending: sql<number>`(count(*) filter (where ${permissionRequests.status} = 'pending'))::int`,
 };
 

@@ -16,6 +16,7 @@ import { addAgentUpdate, awaitAgentsStartedUpdate, describeTeamQuery, stopTeamUp
 import type { TeamAgentLaunch, TeamDescription } from '../../../../../workflows/team-types.ts';
 import type { teamWorkflow } from '../../../../../workflows/team-workflow.ts';
 import { agentKey } from '../agents/agent-registry.ts';
+import { expireTimedOut } from '../approvals/request-store.ts';
 import { toApiError } from '../agents/temporal-errors.ts';
 import { isWorkflowRunning, temporalClient } from '../temporal-access.ts';
 import type { Services } from '../services.ts';
@@ -170,6 +171,7 @@ export async function stopTeam(services: Services, team: string): Promise<TeamDe
     await services.db.update(teams).set({ stoppedAt: now }).where(eq(teams.name, team));
     await services.db.update(agents).set({ stoppedAt: now }).where(and(eq(agents.team, team), isNull(agents.stoppedAt)));
     for (const agent of description.agents) await revokeAgentTokens(services.db, agent.id);
+    await expireTimedOut(services.db, { team }, 'the team was stopped');
     return description;
   } catch (err) {
     throw toApiError(err, `team ${team}`);

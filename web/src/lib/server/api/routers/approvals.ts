@@ -1,4 +1,4 @@
-// Pending permission requests and a person's answers to them. Answering is for people with an
+// Open permission requests and a person's answers to them. Answering is for people with an
 // admin token only: an agent approving its own (or a teammate's) request would make the whole
 // approval step meaningless, and a viewer only reads.
 import { TRPCError } from '@trpc/server';
@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { RULE_SCOPES } from '../../../../../../db/schema/permission-rules.ts';
 import { decideByHuman } from '../../approvals/human-decision.ts';
 import { SHORT_ID } from '../../approvals/ids.ts';
-import { listPending } from '../../approvals/request-store.ts';
+import { listOpen } from '../../approvals/request-store.ts';
 import { authedProcedure, router } from '../trpc.ts';
 import { personProcedure } from '../../approvals/person-procedure.ts';
 
@@ -20,8 +20,12 @@ const answer = z.object({
 });
 
 export const approvalsRouter = router({
-  /** Pending requests, oldest first; an agent's token sees only its own. */
-  pending: authedProcedure.query(({ ctx }) => listPending(ctx.services.db, ctx.identity.role === 'agent' ? (ctx.identity.agentId ?? '') : null)),
+  /**
+   * Requests a person can still answer, oldest first, each with its `state`: `waiting` (the
+   * hook waits for an answer) or `in-dialog` (the wait ran out; the agent's own dialog shows it,
+   * and an answer is pressed there). An agent's token sees only its own.
+   */
+  list: authedProcedure.query(({ ctx }) => listOpen(ctx.services.db, ctx.identity.role === 'agent' ? (ctx.identity.agentId ?? '') : null)),
 
   approve: personProcedure('approve permission requests')
     .input(answer)
