@@ -22,7 +22,9 @@ export const actions: Actions = {
     const identity = token.length > 200 ? null : await findToken(getServices().db, token);
     if (!identity) return fail(400, { problem: 'That token is not valid (unknown or revoked). Check for a missing character, or make a new one with `orc token create --role viewer`.' });
     if (identity.role === 'agent') return fail(400, { problem: 'That is an agent\'s token; it cannot open the dashboard. Use the admin token or `orc token create`.' });
-    startSession(cookies, token, url.protocol === 'https:');
+    // The browser names the page's origin; the server alone cannot tell http from https here
+    // (adapter-node assumes https), and a Secure cookie would be dropped over plain http.
+    startSession(cookies, token, (request.headers.get('origin') ?? '').startsWith('https:'));
     redirect(303, safeTarget(url.searchParams.get('to')));
   },
 };
