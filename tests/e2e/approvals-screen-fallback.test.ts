@@ -29,7 +29,7 @@ const COMMANDS: Record<string, string> = {
   'RUN-SHIP': 'npm run ship',
 };
 
-type Pending = { id: string; agent: string; tool: string; command: string | null };
+type Pending = { id: string; agent: string; tool: string; command: string | null; state: 'waiting' | 'in-dialog' };
 const pendingFor = async (agent: string) => (JSON.parse(await orc(['approvals', '--json'])) as Pending[]).filter((p) => p.agent === agent);
 const capture = async (agent: string) => (JSON.parse(await orc(['capture', agent, '--json'])) as { text: string }).text;
 const stateOf = async (agent: string) => (JSON.parse(await orc(['status', '--json'])) as Array<{ id: string; state: string }>).find((a) => a.id === agent)?.state;
@@ -122,8 +122,9 @@ describe('screen fallback with other CLIs (a fake Codex and a fake Aider)', () =
   it('nobody answers in time: the dialog stays, and a late orc approve presses the key through the agent\'s workflow', async () => {
     expect(await orc(['send', aider, 'run touch late-by-aider'])).toContain('confirmed');
     const id = await pendingRequest(aider, 'touch late-by-aider');
-    // The wait (ORC_APPROVAL_WAIT_MS, 20 s) runs out: the request leaves the list, the dialog stays.
-    await eventually(async () => expect(await pendingFor(aider)).toEqual([]), { timeoutMs: 40_000 });
+    // The wait (ORC_APPROVAL_WAIT_MS, 20 s) runs out: the request is listed as answerable in the
+    // agent's own dialog, and the dialog stays.
+    await eventually(async () => expect((await pendingFor(aider)).map((p) => [p.id, p.state])).toEqual([[id, 'in-dialog']]), { timeoutMs: 40_000 });
     expect(recognizeDialog(await capture(aider))).toMatchObject({ cli: 'aider', subject: 'touch late-by-aider' });
     const approved = JSON.parse(await orc(['approve', id, '--json'])) as { status: string; answeredInDialog: string | null };
     expect(approved.status).toBe('allowed');
