@@ -12,16 +12,16 @@ const AGENT = 'bench/hook';
 const RULE = 'Bash(npm test *)';
 
 /** The agent's ORC_AGENT_TOKEN, echoed in its shell and read back from its pane. */
-async function agentToken(clientEnv: NodeJS.ProcessEnv): Promise<string> {
-  await orc(['send', AGENT, 'echo TOKEN=$ORC_AGENT_TOKEN'], clientEnv);
+export async function agentToken(clientEnv: NodeJS.ProcessEnv, agent = AGENT): Promise<string> {
+  await orc(['send', agent, 'echo TOKEN=$ORC_AGENT_TOKEN'], clientEnv);
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    const { stdout } = await orc(['capture', AGENT, '--json'], clientEnv);
+    const { stdout } = await orc(['capture', agent, '--json'], clientEnv);
     const match = /TOKEN=([^\s$]+)/.exec((JSON.parse(stdout) as { text: string }).text);
     if (match?.[1]) return match[1];
     await sleep(500);
   }
-  throw new Error(`no ORC_AGENT_TOKEN shown in ${AGENT}'s pane within 30 s`);
+  throw new Error(`no ORC_AGENT_TOKEN shown in ${agent}'s pane within 30 s`);
 }
 
 export async function hookRoundTripSection(clientEnv: NodeJS.ProcessEnv, url: string, project: string, figures: Figures, count = 200) {

@@ -10,6 +10,7 @@ import { autonomySection, decideTimingSection } from './approvals-engine.ts';
 import { hookRoundTripSection } from './approvals-hook.ts';
 import { screenFallbackSection } from './approvals-screen.ts';
 import { checkinSection } from './checkin-latency.ts';
+import { dashboardLiveSection } from './dashboard-live.ts';
 import { cleanupAll, installCleanupHandlers, onCleanup } from './cleanup.ts';
 import { liveAgentsSection } from './live-agents.ts';
 import { ROOT } from './paths.ts';
@@ -37,7 +38,7 @@ const options = {
   screenAgents: intEnv('BENCH_SCREEN_AGENTS', 20),
   screenDialogs: intEnv('BENCH_SCREEN_DIALOGS', 10),
 };
-/** Comma-separated subset of send,checkins,live,approvals,screen (start always runs: the others need its stack). */
+/** Comma-separated subset of send,checkins,live,approvals,screen,dashboard (start always runs: the others need its stack). */
 const sections = new Set((process.env.BENCH_SECTIONS ?? 'send,checkins,live').split(',').map((s) => s.trim()));
 
 const results: Record<string, unknown> = {
@@ -157,6 +158,9 @@ async function run() {
         figures,
       ),
     );
+  }
+  if (sections.has('dashboard')) {
+    await section('dashboardLive', '7. dashboard live update', () => dashboardLiveSection(clientEnv, url, token, project, figures));
   }
 }
 

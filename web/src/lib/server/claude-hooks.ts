@@ -10,6 +10,7 @@ import { permissionPayload, type PermissionPayload } from './approvals/permissio
 import { expireTimedOut } from './approvals/request-store.ts';
 import { handlePreToolUse, preToolUsePayload, type PreToolUsePayload } from './approvals/tool-use-hook.ts';
 import { identify } from './auth.ts';
+import { nudge } from './live/change-feed.ts';
 import { getServices } from './services.ts';
 
 const MAX_HOOK_BODY_BYTES = 2 * 1024 * 1024;
@@ -82,7 +83,11 @@ export async function handleClaudeHook(eventName: string, request: Request): Pro
   if (eventName === 'permission-request') {
     // Decided by rules at once, or held for a person: the workflow hears only of the held ones,
     // which are what "waiting-approval" means. The token names the agent; the body cannot.
-    const answer = await handlePermissionRequest(services, { agentId, payload: parsed.data as PermissionPayload, notifyWaiting: signalWorkflow, signal: request.signal });
+    const notifyWaiting = async () => {
+      nudge(); // the request is recorded: open dashboards show it now, not at their next look
+      await signalWorkflow();
+    };
+    const answer = await handlePermissionRequest(services, { agentId, payload: parsed.data as PermissionPayload, notifyWaiting, signal: request.signal });
     return reply(200, answer);
   }
   await signalWorkflow();
