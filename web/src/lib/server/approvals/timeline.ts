@@ -1,7 +1,7 @@
 // The analytics page's series: how the agents' autonomy develops day by day (who decided their
 // permission requests), how many rules people taught and when, and how many messages each agent
 // received and sent. Days are UTC calendar days, so every viewer sees the same buckets.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../../../../db/client.ts';
 import { messages } from '../../../../../db/schema/messages.ts';
 import { permissionRequests } from '../../../../../db/schema/permission-requests.ts';
@@ -28,7 +28,7 @@ export async function permissionTimeline(db: Database) {
       unanswered: sql<number>`(count(*) filter (where ${permissionRequests.status} in ('pending', 'timed-out', 'expired')))::int`,
     })
     .from(permissionRequests)
-    .where(sql`${permissionRequests.requestedAt} >= ${since()}`)
+    .where(gte(permissionRequests.requestedAt, since()))
     .groupBy(day)
     .orderBy(day);
 
@@ -36,14 +36,14 @@ export async function permissionTimeline(db: Database) {
   const learnedPerDay = await db
     .select({ day: ruleDay, rules: sql<number>`count(*)::int` })
     .from(permissionRules)
-    .where(and(eq(permissionRules.source, 'human'), sql`${permissionRules.createdAt} >= ${since()}`))
+    .where(and(eq(permissionRules.source, 'human'), gte(permissionRules.createdAt, since())))
     .groupBy(ruleDay)
     .orderBy(ruleDay);
   // Rules taught before the window still count towards the running total.
   const [before] = await db
     .select({ rules: sql<number>`count(*)::int` })
     .from(permissionRules)
-    .where(and(eq(permissionRules.source, 'human'), sql`${permissionRules.createdAt} < ${since()}`));
+    .where(and(eq(permissionRules.source, 'human'), lt(permissionRules.createdAt, since())));
   let total = before?.rules ?? 0;
   const rulesLearned = learnedPerDay.map((row) => ({ day: row.day, learned: row.rules, total: (total += row.rules) }));
 
