@@ -85,14 +85,29 @@ describe('the approvals inbox', () => {
     await viewer.context.close();
   });
 
-  it('answers the selected request from the keyboard, but not while a reason is being typed', async () => {
+  it('notifies of a new request and answers the selected one from the keyboard, but not while a reason is being typed', async () => {
     await idle();
     const { context, page } = await signedInPage(browser, baseUrl, adminToken);
+    // Headless Chromium shows no notifications: the real API is used, and watched on its way.
+    await context.grantPermissions(['notifications'], { origin: baseUrl });
+    await context.addInitScript(() => {
+      const shown: Array<{ title: string; body: string | undefined }> = [];
+      Object.assign(window, { shownNotifications: shown });
+      window.Notification = new Proxy(window.Notification, {
+        construct(target, args: [string, NotificationOptions?]) {
+          shown.push({ title: args[0], body: args[1]?.body });
+          return Reflect.construct(target, args) as object;
+        },
+      });
+    });
     await page.goto('/approvals');
     await expect.poll(() => page.locator('.live').textContent()).toContain('live');
+    expect(await page.getByText('Notifications on for new requests').count()).toBe(1);
     expect(await orc(['send', agent, 'RUN-DENIED please'])).toContain('confirmed');
     const request = page.locator('[data-request]', { hasText: DENIED_COMMAND });
     await expect.poll(() => request.count(), { timeout: 60_000 }).toBe(1);
+    const notifications = () => page.evaluate(() => (window as unknown as { shownNotifications: Array<{ title: string; body?: string }> }).shownNotifications);
+    await expect.poll(notifications).toEqual([{ title: 'orc: approval needed', body: `${agent}: Bash ${DENIED_COMMAND}` }]);
 
     // Typing "d" (and "a") into the reason is text, not a shortcut.
     await request.getByLabel(/Reason/).pressSequentially('do it in a sandbox');
