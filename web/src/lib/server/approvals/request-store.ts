@@ -1,7 +1,7 @@
 // Permission request rows: recorded when a hook asks, updated once when decided. Every update
 // from "pending" is conditional on the row still being pending, so a person's answer and the
 // hook's timeout can race and exactly one of them wins.
-import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../../../../../db/client.ts';
 import { permissionRequests, type Decider, type RequestStatus } from '../../../../../db/schema/permission-requests.ts';
 
@@ -124,6 +124,8 @@ export async function listOpen(db: Db, onlyAgent: string | null) {
     .select({
       id: permissionRequests.id,
       agent: permissionRequests.agentId,
+      team: permissionRequests.team,
+      projectDir: permissionRequests.projectDir,
       status: permissionRequests.status,
       tool: permissionRequests.toolName,
       command: permissionRequests.commandText,
@@ -143,4 +145,30 @@ export async function listOpen(db: Db, onlyAgent: string | null) {
     ageMs: Math.max(0, now - row.requestedAt.getTime()),
     timedOutAt: status === 'pending' ? null : (timedOutAt?.toISOString() ?? null),
   }));
+}
+
+/**
+ * The latest requests people decided (through orc or in the agent's dialog), newest first, so the
+ * inbox can show who answered what a moment ago.
+ */
+export async function listRecentlyDecided(db: Db, onlyAgent: string | null, limit: number) {
+  const conditions = [eq(permissionRequests.decidedBy, 'human'), isNotNull(permissionRequests.decidedAt)];
+  if (onlyAgent !== null) conditions.push(eq(permissionRequests.agentId, onlyAgent));
+  const rows = await db
+    .select({
+      id: permissionRequests.id,
+      agent: permissionRequests.agentId,
+      tool: permissionRequests.toolName,
+      command: permissionRequests.commandText,
+      status: permissionRequests.status,
+      decider: permissionRequests.decider,
+      reason: permissionRequests.reason,
+      learnedRules: permissionRequests.learnedRules,
+      decidedAt: permissionRequests.decidedAt,
+    })
+    .from(permissionRequests)
+    .where(and(...conditions))
+    .orderBy(desc(permissionRequests.decidedAt))
+    .limit(limit);
+  return rows.map((row) => ({ ...row, decidedAt: row.decidedAt?.toISOString() ?? null }));
 }

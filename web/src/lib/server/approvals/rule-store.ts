@@ -1,6 +1,6 @@
 // Reading and writing learned rules. Rules are stored in canonical Claude Code syntax, so the
 // text people list is exactly what Claude Code itself would write in its settings.
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../../../../db/client.ts';
 import { permissionRules, type RuleEffect, type RuleScope, type RuleSource } from '../../../../../db/schema/permission-rules.ts';
 import type { LearnedRule } from '../../../../../domain/permissions/decide.ts';
@@ -31,6 +31,7 @@ const ruleColumns = {
   createdBy: permissionRules.createdBy,
   learnedFrom: permissionRules.learnedFrom,
   createdAt: permissionRules.createdAt,
+  disabledAt: permissionRules.disabledAt,
 };
 
 export type StoredRule = Awaited<ReturnType<typeof listRules>>[number];
@@ -78,9 +79,14 @@ export async function addRule(db: Db, rule: NewRule): Promise<{ id: string; rule
   return { id, rule: rule.rule, created: true };
 }
 
-export async function listRules(db: Db) {
-  const rows = await db.select(ruleColumns).from(permissionRules).where(isNull(permissionRules.disabledAt)).orderBy(desc(permissionRules.hitCount), permissionRules.createdAt);
-  return rows.map((row) => ({ ...row, lastUsedAt: row.lastUsedAt?.toISOString() ?? null, createdAt: row.createdAt.toISOString() }));
+/** Active rules, most used first; with `includeDisabled`, the disabled ones after them (the dashboard re-enables them). */
+export async function listRules(db: Db, includeDisabled = false) {
+  const rows = await db
+    .select(ruleColumns)
+    .from(permissionRules)
+    .where(includeDisabled ? undefined : isNull(permissionRules.disabledAt))
+    .orderBy(sql`${permissionRules.disabledAt} is not null`, desc(permissionRules.hitCount), permissionRules.createdAt);
+  return rows.map((row) => ({ ...row, lastUsedAt: row.lastUsedAt?.toISOString() ?? null, createdAt: row.createdAt.toISOString(), disabledAt: row.disabledAt?.toISOString() ?? null }));
 }
 
 /** Disables an active rule; false when there is none with that id. */
@@ -90,6 +96,37 @@ export async function disableRule(db: Db, id: string): Promise<{ id: string; rul
     .set({ disabledAt: new Date() })
     .where(and(eq(permissionRules.id, id), isNull(permissionRules.disabledAt)))
     .returning({ id: permissionRules.id, rule: permissionRules.rule, effect: permissionRules.effect });
+  return row ?? null;
+}
+
+/**
+ * Enables a disabled rule again; null when there is no disabled rule with that id. Refused (as
+ * 'duplicate') when an identical rule is active meanwhile, since two would count hits twice.
+ */
+export async function enableRule(db: Db, id: string): Promise<{ id: string; rule: string; effect: RuleEffect } | 'duplicate' | null> {
+  const [row] = await db.select().from(permissionRules).where(and(eq(permissionRules.id, id), isNotNull(permissionRules.disabledAt))).limit(1);
+  if (!row) return null;
+  const sameKey = row.scopeKey === null ? isNull(permissionRules.scopeKey) : eq(permissionRules.scopeKey, row.scopeKey);
+  const [twin] = await db
+    .select({ id: permissionRules.id })
+    .from(permissionRules)
+    .where(and(isNull(permissionRules.disabledAt), eq(permissionRules.rule, row.rule), eq(permissionRules.effect, row.effect), eq(permissionRules.scope, row.scope), sameKey))
+    .limit(1);
+  if (twin) return 'duplicate';
+  const [enabled] = await db
+    .update(permissionRules)
+    .set({ disabledAt: null })
+    .where(and(eq(permissionRules.id, id), isNotNull(permissionRules.disabledAt)))
+    .returning({ id: permissionRules.id, rule: permissionRules.rule, effect: permissionRules.effect });
+  return enabled ?? null;
+}
+
+/**
+ * Deletes a rule for good. The requests it decided keep its id in `rule_id` (no foreign key), so
+ * their history still names it; only the rule's text is gone.
+ */
+export async function deleteRule(db: Pick<Database, 'delete'>, id: string): Promise<{ id: string; rule: string; effect: RuleEffect } | null> {
+  const [row] = await db.delete(permissionRules).where(eq(permissionRules.id, id)).returning({ id: permissionRules.id, rule: permissionRules.rule, effect: permissionRules.effect });
   return row ?? null;
 }
 

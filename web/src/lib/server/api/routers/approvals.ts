@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { RULE_SCOPES } from '../../../../../../db/schema/permission-rules.ts';
 import { decideByHuman } from '../../approvals/human-decision.ts';
 import { SHORT_ID } from '../../approvals/ids.ts';
-import { listOpen } from '../../approvals/request-store.ts';
+import { listOpen, listRecentlyDecided } from '../../approvals/request-store.ts';
 import { authedProcedure, router } from '../trpc.ts';
 import { personProcedure } from '../../approvals/person-procedure.ts';
 
@@ -26,6 +26,11 @@ export const approvalsRouter = router({
    * and an answer is pressed there). An agent's token sees only its own.
    */
   list: authedProcedure.query(({ ctx }) => listOpen(ctx.services.db, ctx.identity.role === 'agent' ? (ctx.identity.agentId ?? '') : null)),
+
+  /** The latest requests people answered, newest first, with who answered and how. */
+  recent: authedProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }).optional())
+    .query(({ ctx, input }) => listRecentlyDecided(ctx.services.db, ctx.identity.role === 'agent' ? (ctx.identity.agentId ?? '') : null, input?.limit ?? 20)),
 
   approve: personProcedure('approve permission requests')
     .input(answer)

@@ -10,7 +10,7 @@ import { RuleSyntaxError } from '../../../../../../domain/permissions/rule-synta
 import { formatRule, parseRule } from '../../../../../../domain/permissions/rule-syntax.ts';
 import { SHORT_ID } from '../../approvals/ids.ts';
 import { personProcedure } from '../../approvals/person-procedure.ts';
-import { addRule, disableRule, listRules } from '../../approvals/rule-store.ts';
+import { addRule, deleteRule, disableRule, enableRule, listRules } from '../../approvals/rule-store.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 const ruleId = z.string().regex(SHORT_ID, { message: 'a rule id is 10 hex characters, as `orc rules list` shows it' });
@@ -49,7 +49,10 @@ function canonical(text: string): string {
 }
 
 export const rulesRouter = router({
-  list: authedProcedure.query(({ ctx }) => listRules(ctx.services.db)),
+  /** Active rules; `includeDisabled` adds the disabled ones (the dashboard shows them to re-enable). */
+  list: authedProcedure
+    .input(z.object({ includeDisabled: z.boolean().default(false) }).optional())
+    .query(({ ctx, input }) => listRules(ctx.services.db, input?.includeDisabled ?? false)),
 
   add: personProcedure('change permission rules')
     .input(newRule)
@@ -93,5 +96,23 @@ export const rulesRouter = router({
       const removed = await disableRule(ctx.services.db, input.id);
       if (!removed) throw new TRPCError({ code: 'NOT_FOUND', message: `no active rule ${input.id}; list them with: orc rules list` });
       return removed;
+    }),
+
+  enable: personProcedure('change permission rules')
+    .input(z.object({ id: ruleId }))
+    .mutation(async ({ ctx, input }) => {
+      const enabled = await enableRule(ctx.services.db, input.id);
+      if (enabled === 'duplicate') throw new TRPCError({ code: 'CONFLICT', message: `an identical rule is active already; ${input.id} stays disabled` });
+      if (!enabled) throw new TRPCError({ code: 'NOT_FOUND', message: `no disabled rule ${input.id}` });
+      return enabled;
+    }),
+
+  /** Gone for good, unlike remove (which disables): for rules added by mistake. */
+  delete: personProcedure('change permission rules')
+    .input(z.object({ id: ruleId }))
+    .mutation(async ({ ctx, input }) => {
+      const deleted = await deleteRule(ctx.services.db, input.id);
+      if (!deleted) throw new TRPCError({ code: 'NOT_FOUND', message: `no rule ${input.id}` });
+      return deleted;
     }),
 });

@@ -1,7 +1,11 @@
-// Approval statistics: how much the rules decide without a person, per agent, team and overall.
+// Approval statistics: how much the rules decide without a person, per agent, team and overall,
+// and the same over time for the analytics page.
 import { permissionStats } from '../../approvals/stats.ts';
+import { permissionTimeline } from '../../approvals/timeline.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 export const statsRouter = router({
   permissions: authedProcedure.query(({ ctx }) => permissionStats(ctx.services.db)),
+  /** Per-day requests by who decided them, rules taught over time, messages per agent. */
+  timeline: authedProcedure.query(({ ctx }) => permissionTimeline(ctx.services.db)),
 });
