@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDatabase } from '../../../../../db/client.ts';
-import { parseAgentRef } from '../../../../../domain/names.ts';
-import { orc, runOrc, uniqueName } from '../../../../../testing/run-orc.ts';
-import { readServerConfig } from '../config.ts';
-import type { Services } from '../services.ts';
-import { screenFrames, type ScreenFrame } from './screen-stream.ts';
+import { createDatabase } from '../../db/client.ts';
+import { parseAgentRef } from '../../domain/names.ts';
+import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
+import { readServerConfig } from '../../web/src/lib/server/config.ts';
+import type { Services } from '../../web/src/lib/server/services.ts';
+import { screenFrames, type ScreenFrame } from '../../web/src/lib/server/agents/screen-stream.ts';
 
 const team = uniqueName('screen');
 const id = `${team}/dev`;
