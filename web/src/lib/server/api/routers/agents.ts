@@ -38,7 +38,7 @@ export const agentsRouter = router({
 
   stop: adminProcedure.input(z.object({ agent: agentRef })).mutation(({ ctx, input }) => stopAgent(ctx.services, input.agent)),
 
-  /** Stops the agent and starts it again with the same host, project and command. */
+  /** Stops the agent and starts it again: a team member through its team, any other with the same host, project and command. */
   restart: adminProcedure.input(z.object({ agent: agentRef })).mutation(({ ctx, input }) => restartAgent(ctx.services, input.agent)),
 
   send: authedProcedure
