@@ -51,7 +51,10 @@ export async function teamWorkflow(input: TeamWorkflowInput & { agentsSnapshot?:
       state: 'starting',
       error: null,
     };
-    agents.push(entry);
+    // A stopped member launched again (a restart) takes its old entry's place: one entry per name.
+    const previous = agents.findIndex((a) => a.name === launch.name);
+    if (previous === -1) agents.push(entry);
+    else agents.splice(previous, 1, entry);
     try {
       entry.workspaceDir =
         launch.workspace === 'worktree'

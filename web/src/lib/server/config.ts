@@ -1,6 +1,7 @@
 // The web server's settings, read from its environment once.
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
+import type { TmuxSocket } from '../../../../activities/tmux.ts';
 import { normalizeHostName } from '../../../../domain/host-name.ts';
 
 export interface ServerConfig {
@@ -15,6 +16,8 @@ export interface ServerConfig {
   /** Where agents' hooks and `orc` calls reach this server. */
   publicUrl: string;
   temporalUiUrl: string | null;
+  /** The tmux server this host's worker runs agents in (same variables as the worker), for reading screens. */
+  tmuxSocket: TmuxSocket;
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -32,5 +35,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     dataDir: resolve(env.ORC_DATA_DIR ?? '.data'),
     publicUrl: env.ORC_PUBLIC_URL ?? `http://${reachableHost}:${port}`,
     temporalUiUrl: env.ORC_TEMPORAL_UI_URL ?? null,
+    tmuxSocket: { name: env.ORC_TMUX_SOCKET || undefined, path: env.ORC_TMUX_SOCKET_PATH || undefined },
   };
 }

@@ -199,3 +199,43 @@ export async function addAgentToTeam(services: Services, team: string, agent: Te
     throw toApiError(err, `${team}/${agent.name}`);
   }
 }
+
+/**
+ * Launches a stopped member of a running team again through its team, so that it keeps its
+ * role, manager and first message and the team keeps watching it. The team notices the stop a
+ * moment after the agent's own workflow ends, so the relaunch waits for that first.
+ */
+export async function relaunchTeamAgent(services: Services, team: string, name: string): Promise<TeamDescription> {
+  const { row, client, handle } = await requireTeam(services, team);
+  const spec = row.spec as TeamSpec;
+  if (!spec.agents.some((a) => a.name === name)) throw new TRPCError({ code: 'NOT_FOUND', message: `team ${team} has no agent named ${name}` });
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const description = await handle.query(describeTeamQuery).catch((err: unknown) => {
+      throw toApiError(err, `team ${team}`);
+    });
+    const entry = description.agents.find((a) => a.name === name);
+    if (!entry || entry.state === 'stopped' || entry.state === 'failed') break;
+    if (Date.now() > deadline) throw new TRPCError({ code: 'TIMEOUT', message: `team ${team} still counts ${team}/${name} as ${entry.state}; try again in a moment` });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const [launch] = await registerAgents(services, spec, [name], row.host, {});
+  if (!launch) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'agent registration produced nothing' });
+  try {
+    const description = await handle.executeUpdate(addAgentUpdate, { args: [launch] });
+    const problems = await launchProblems(client, { ...description, agents: description.agents.filter((a) => a.name === name) });
+    if (problems.length) throw new TRPCError({ code: 'BAD_REQUEST', message: problems.join('; ') });
+    return await handle.query(describeTeamQuery);
+  } catch (err) {
+    // Not running after all: the row says so and its token no longer works.
+    await services.db.update(agents).set({ stoppedAt: new Date() }).where(agentKey({ team, agent: name }));
+    await revokeAgentTokens(services.db, `${team}/${name}`);
+    throw toApiError(err, `${team}/${name}`);
+  }
+}
+
+/** Whether `name` is a member of the running team `team` (as opposed to an agent started on its own). */
+export async function runningTeamHas(services: Services, team: string, name: string): Promise<boolean> {
+  const [row] = await services.db.select({ spec: teams.spec }).from(teams).where(and(eq(teams.name, team), isNull(teams.stoppedAt))).limit(1);
+  return row !== undefined && (row.spec as TeamSpec).agents.some((a) => a.name === name);
+}

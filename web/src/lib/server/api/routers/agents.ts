@@ -1,9 +1,11 @@
-// The agents API: start, stop, send, capture, status.
+// The agents API: start, stop, restart, send, capture, the live screen, status.
 import { TRPCError } from '@trpc/server';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_AGENT_COMMAND, InvalidCommandError, parseAgentCommand } from '../../../../../../domain/agent-command.ts';
 import { capturePane, listAgents, sendMessage, startAgent, stopAgent } from '../../agents/agent-control.ts';
+import { restartAgent } from '../../agents/agent-restart.ts';
+import { screenFrames } from '../../agents/screen-stream.ts';
 import { adminProcedure, authedProcedure, router } from '../trpc.ts';
 import { agentRef } from './agent-ref.ts';
 
@@ -36,6 +38,9 @@ export const agentsRouter = router({
 
   stop: adminProcedure.input(z.object({ agent: agentRef })).mutation(({ ctx, input }) => stopAgent(ctx.services, input.agent)),
 
+  /** Stops the agent and starts it again: a team member through its team, any other with the same host, project and command. */
+  restart: adminProcedure.input(z.object({ agent: agentRef })).mutation(({ ctx, input }) => restartAgent(ctx.services, input.agent)),
+
   send: authedProcedure
     .input(z.object({ agent: agentRef, text: z.string().min(1).max(100_000) }))
     .mutation(({ ctx, input }) => {
@@ -54,6 +59,9 @@ export const agentsRouter = router({
   capture: authedProcedure
     .input(z.object({ agent: agentRef, lines: z.number().int().min(1).max(100_000).default(50) }))
     .query(({ ctx, input }) => capturePane(ctx.services, input.agent, input.lines)),
+
+  /** The agent's screen with its colours, a frame each time it changes; viewers may watch too. */
+  screen: authedProcedure.input(z.object({ agent: agentRef })).subscription(({ ctx, input, signal }) => screenFrames(ctx.services, input.agent, signal)),
 
   status: authedProcedure.query(({ ctx }) => listAgents(ctx.services)),
 });

@@ -1,0 +1,54 @@
+// agents.restart through the API: an agent started on its own comes back with the same project
+// and command; a team member comes back through its team, keeping its role, and the team counts
+// it as started again. A viewer may not restart.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createOrcClient } from '../../cli/client.ts';
+import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
+
+const url = inject('orcUrl');
+const admin = createOrcClient({ url, token: inject('adminToken') });
+const solo = `${uniqueName('restart')}/dev`;
+const team = uniqueName('restart-team');
+
+afterAll(async () => {
+  await runOrc(['agent', 'stop', solo]);
+  await runOrc(['team', 'stop', team]);
+});
+
+describe('agents.restart', () => {
+  it('starts an agent of its own again with the same project and command, on a fresh screen', async () => {
+    const projectDir = await mkdtemp(join(tmpdir(), 'orc-restart-'));
+    await orc(['agent', 'start', solo, '--project', projectDir, '--cmd', 'bash --norc --noprofile']);
+    await orc(['send', solo, 'echo before-the-restart']);
+    expect(await orc(['capture', solo])).toContain('before-the-restart');
+
+    expect(await admin.agents.restart.mutate({ agent: solo })).toEqual({ id: solo, throughTeam: false });
+    const [entry] = (await admin.agents.status.query()).filter((agent) => agent.id === solo);
+    expect(entry).toMatchObject({ projectDir, state: 'idle' });
+    expect(await orc(['capture', solo])).not.toContain('before-the-restart');
+    await orc(['send', solo, 'echo after-the-restart']);
+    expect(await orc(['capture', solo])).toContain('after-the-restart');
+  });
+
+  it('starts a team member again through its team, which keeps its role', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'orc-restart-team-'));
+    const file = join(dir, 'team.yaml');
+    await writeFile(file, [`team: ${team}`, `project: ${dir}`, 'agents:', '  - { name: pm, role: project-manager, command: cat }', '  - { name: dev, role: engineer, command: cat }'].join('\n'));
+    await orc(['team', 'deploy', file]);
+
+    expect(await admin.agents.restart.mutate({ agent: `${team}/dev` })).toEqual({ id: `${team}/dev`, throughTeam: true });
+    const shown = JSON.parse(await orc(['team', 'show', team, '--json'])) as { agents: Array<{ id: string; role: string; state: string }> };
+    const entries = shown.agents.filter((agent) => agent.id === `${team}/dev`);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ role: 'engineer', state: 'started' });
+    await orc(['send', `${team}/dev`, 'still-here']);
+  });
+
+  it('refuses a viewer', async () => {
+    const viewer = createOrcClient({ url, token: (await orc(['token', 'create', '--role', 'viewer', '--name', uniqueName('v')])).trim() });
+    await expect(viewer.agents.restart.mutate({ agent: solo })).rejects.toThrow(/admin/);
+  });
+});

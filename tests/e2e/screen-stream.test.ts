@@ -1,0 +1,90 @@
+// The screen stream against the shared test stack's real tmux server and Temporal: frames
+// from the pane with their colour escapes, only when the screen changes; the workflow's capture
+// for an agent on another host; a clear problem for an agent without a pane; ending on abort.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDatabase } from '../../db/client.ts';
+import { parseAgentRef } from '../../domain/names.ts';
+import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
+import { readServerConfig } from '../../web/src/lib/server/config.ts';
+import type { Services } from '../../web/src/lib/server/services.ts';
+import { screenFrames, type ScreenFrame } from '../../web/src/lib/server/agents/screen-stream.ts';
+
+const team = uniqueName('screen');
+const id = `${team}/dev`;
+const ref = parseAgentRef(id);
+const { db, sql } = createDatabase(inject('databaseUrl'), { max: 2 });
+let connection: Connection;
+
+/** Services as the web server builds them, believing itself on `host`. */
+function servicesOn(host: string): Services {
+  const config = readServerConfig({ DATABASE_URL: inject('databaseUrl'), TEMPORAL_ADDRESS: inject('temporalAddress'), ORC_TMUX_SOCKET: inject('tmuxSocket'), ORC_HOST_NAME: host });
+  return { config, db, temporal: () => Promise.resolve(new Client({ connection, namespace: config.namespace })) };
+}
+
+/** Reads frames until one satisfies `done`, then stops the stream. */
+async function framesUntil(services: Services, done: (frame: ScreenFrame) => boolean, timeoutMs = 15_000): Promise<ScreenFrame[]> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const frames: ScreenFrame[] = [];
+  try {
+    for await (const frame of screenFrames(services, ref, controller.signal)) {
+      frames.push(frame);
+      if (done(frame)) break;
+    }
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+  return frames;
+}
+
+beforeAll(async () => {
+  connection = await Connection.connect({ address: inject('temporalAddress') });
+  const projectDir = await mkdtemp(join(tmpdir(), 'orc-screen-'));
+  await orc(['agent', 'start', id, '--project', projectDir, '--cmd', 'bash --norc --noprofile']);
+});
+afterAll(async () => {
+  await runOrc(['agent', 'stop', id]);
+  await connection?.close();
+  await sql.end();
+});
+
+describe('screenFrames', () => {
+  it('reads the pane of an agent on this host with its colours and size, a frame per change', async () => {
+    const local = servicesOn('test-host');
+    const sending = orc(['send', id, "printf '\\033[31m%s\\033[0m\\n' red-words"]);
+    const frames = await framesUntil(local, (frame) => frame.screen.includes('\x1b[31mred-words'));
+    await sending;
+    const last = frames.at(-1);
+    expect(last?.problem).toBeNull();
+    expect(last?.cols).toBeGreaterThan(20);
+    expect(last?.rows).toBeGreaterThan(5);
+    expect(last?.screen).toContain('\r\n');
+    // Only changes are sent: no two frames in a row are the same.
+    for (let i = 1; i < frames.length; i++) expect(frames[i]?.screen).not.toBe(frames[i - 1]?.screen);
+  });
+
+  it('asks the workflow for the screen of an agent on another host', async () => {
+    const elsewhere = servicesOn('another-host');
+    const [frame] = await framesUntil(elsewhere, () => true);
+    expect(frame).toMatchObject({ cols: null, rows: null, problem: null });
+    expect(frame?.screen).toContain('red-words');
+  });
+
+  it('says why there is no screen once the agent is stopped, and ends when aborted', async () => {
+    await orc(['agent', 'stop', id]);
+    const controller = new AbortController();
+    const frames: ScreenFrame[] = [];
+    const reading = (async () => {
+      for await (const frame of screenFrames(servicesOn('test-host'), ref, controller.signal)) frames.push(frame);
+    })();
+    await expect.poll(() => frames.length).toBe(1);
+    expect(frames[0]?.problem).toContain('not running');
+    controller.abort();
+    await reading;
+  });
+});
