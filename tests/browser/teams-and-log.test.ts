@@ -62,6 +62,22 @@ describe('teams and the log', () => {
     expect(await page.locator(`tr[data-agent="${team}/lead"]`).count()).toBe(1);
   });
 
+  it('lists the form\'s problems by field and keeps what was typed', async () => {
+    await open('/teams');
+    await page.getByLabel('Team name').fill('Bad Name');
+    await page.getByLabel('Project directory').fill('relative/dir');
+    await page.getByLabel('Check-in cadence').fill('soon');
+    await page.getByLabel('Agent 1 name').fill('dev');
+    await page.getByRole('button', { name: 'Deploy team' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'was not started' });
+    await expect.poll(() => alert.textContent(), { timeout: 15_000 }).toContain('team: team name "Bad Name" is invalid');
+    const text = await alert.textContent();
+    expect(text).toContain('project: give the full path');
+    expect(text).toContain('agents[0].checkin:');
+    expect(await page.getByLabel('Team name').inputValue()).toBe('Bad Name');
+    expect(await page.getByLabel('Agent 1 name').inputValue()).toBe('dev');
+  });
+
   it('lists every problem of an uploaded spec with its path and starts nothing', async () => {
     const broken = uniqueName('broken');
     await open('/teams');
@@ -96,6 +112,16 @@ describe('teams and the log', () => {
     // The filtered view is a link: opening it again shows the same one message.
     await page.goto(`/log?q=${encodeURIComponent(words)}&team=${team}`);
     await expect.poll(() => rows.count()).toBe(1);
+    // A long message starts folded, with a button to unfold it.
+    const long = `${words}-long ${'lorem ipsum dolor sit amet '.repeat(20)}`;
+    await orc(['send', `${team}/lead`, `: ${long}`]);
+    await open(`/log?agent=${team}/lead&q=${encodeURIComponent(`${words}-long`)}`);
+    expect(await page.getByLabel('Agent').inputValue()).toBe(`${team}/lead`);
+    const unfold = page.getByRole('button', { name: /show all/ });
+    await expect.poll(() => unfold.getAttribute('aria-expanded'), { timeout: 10_000 }).toBe('false');
+    await unfold.click();
+    expect(await page.getByRole('button', { name: 'show less' }).getAttribute('aria-expanded')).toBe('true');
+
     await page.goto(`/log?q=${encodeURIComponent(words)}-nothing-like-this`);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'No messages' }).count()).toBe(1);
   });
@@ -116,6 +142,14 @@ describe('teams and the log', () => {
     await viewer.page.goto('/teams');
     await expect.poll(() => viewer.page.getByRole('heading', { name: 'Running teams' }).count()).toBe(1);
     expect(await viewer.page.getByRole('button', { name: /Deploy|Stop team/ }).count()).toBe(0);
+    // Posting the form anyway is refused before anything is read or started.
+    const refused = await viewer.page.evaluate(async () => {
+      const body = new FormData();
+      body.set('team', 'sneaky');
+      const response = await fetch('/teams?/create', { method: 'POST', body, headers: { 'x-sveltekit-action': 'true' } });
+      return response.text();
+    });
+    expect(refused).toContain('only an admin can deploy a team');
     await viewer.context.close();
   });
 });
