@@ -11,11 +11,10 @@ import { formValues, teamSpecFromForm, teamSpecFromUpload, uploadBaseDir } from 
 
 export const load: PageServerLoad = async ({ locals }) => {
   const api = pageApi(locals.caller);
-  let problem: string | null = null;
-  const list = await api.teams.list().catch((err: unknown) => {
-    problem = (err as Error).message;
-    return [];
-  });
+  const { list, problem } = await api.teams
+    .list()
+    .then((list) => ({ list, problem: null }))
+    .catch((err: unknown) => ({ list: [], problem: (err as Error).message }));
   // The list has each agent's id, role and state; show adds who it reports to and where it works.
   const teams = await Promise.all(
     list.map(async (team) => ({ ...team, detail: await api.teams.show({ team: team.team }).catch(() => null) })),
