@@ -18,9 +18,10 @@ export async function paneInfo(tmux: Tmux, paneId: string): Promise<PaneInfo | n
     for (let attempt = 0; ; attempt++) {
       const out = await tmux.run(['display-message', '-p', '-t', paneId, '#{pane_dead} #{pane_dead_status}']);
       const [dead, status] = out.trim().split(' ');
-      // On a loaded machine that moment can last a second or more.
-      if (dead === '1' && !status && attempt < 100) {
-        await sleep(20);
+      // On a loaded machine that moment can last several seconds (a CI run saw more than 2 s);
+      // only a dead pane waits, so this costs time on the failure path alone.
+      if (dead === '1' && !status && attempt < 200) {
+        await sleep(50);
         continue;
       }
       return { dead: dead === '1', exitStatus: status ? Number(status) : null };
