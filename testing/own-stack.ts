@@ -34,7 +34,14 @@ async function checkPrerequisites(): Promise<void> {
   }
 }
 
-export async function startOwnStack(label: string): Promise<OwnStack> {
+export interface OwnStackOptions {
+  /** For the worker (and through tmux its agents) and the web app. */
+  env?: NodeJS.ProcessEnv;
+  /** Also serve the Temporal Web UI (on a free port); the dashboard then links to it. */
+  temporalUi?: boolean;
+}
+
+export async function startOwnStack(label: string, { env = {}, temporalUi = false }: OwnStackOptions = {}): Promise<OwnStack> {
   await checkPrerequisites();
   const log = (line: string) => process.stderr.write(`[${label} stack] ${line}\n`);
   const dataDir = await mkdtemp(join(tmpdir(), `orc-${label}-`));
@@ -50,10 +57,10 @@ export async function startOwnStack(label: string): Promise<OwnStack> {
       host: '127.0.0.1',
       port: await freePort(),
       temporalPort: await freePort(),
-      temporalUiPort: null,
+      temporalUiPort: temporalUi ? await freePort() : null,
       persistTemporal: true,
       databaseUrl: database.url,
-      env: { ORC_TMUX_SOCKET: tmuxSocket, ORC_HOST_NAME: `${label}-host` },
+      env: { ...env, ORC_TMUX_SOCKET: tmuxSocket, ORC_HOST_NAME: `${label}-host` },
       progress: log,
     });
   } catch (err) {
@@ -61,13 +68,13 @@ export async function startOwnStack(label: string): Promise<OwnStack> {
     await rm(dataDir, { recursive: true, force: true });
     throw err;
   }
-  const env = { ORC_URL: stack.url, ORC_TOKEN: (await readFile(stack.adminTokenFile, 'utf8')).trim() };
+  const cliEnv = { ORC_URL: stack.url, ORC_TOKEN: (await readFile(stack.adminTokenFile, 'utf8')).trim() };
   return {
     stack,
     dataDir,
     tmuxSocket,
-    orc: (args) => orc(args, env),
-    runOrc: (args) => runOrc(args, env),
+    orc: (args) => orc(args, cliEnv),
+    runOrc: (args) => runOrc(args, cliEnv),
     async stop() {
       await stack.stop();
       // tmux 3.3 leaves its socket file behind after kill-server; remove it too.
