@@ -7,6 +7,7 @@ import { usesHooks } from '../domain/agent-hooks.ts';
 import { claudeCodeIsReady, echoProbe } from '../domain/pane-recognition.ts';
 import { tmuxSessionName } from '../domain/names.ts';
 import { tailOfPane } from '../domain/pane-text.ts';
+import { UnsealError, unseal, unsealValues } from '../domain/sealed-secret.ts';
 import type { AgentSpec } from '../workflows/agent-types.ts';
 import { writeClaudeSettings } from './claude-settings.ts';
 import type { DeliveryLedger } from './delivery-ledger.ts';
@@ -24,6 +25,8 @@ export interface HostActivityDeps {
   readyTimeoutMs?: number;
   /** A directory holding an `orc` executable, put first on agents' PATH. */
   orcBinDir?: string;
+  /** Opens the agent's token and environment, which the server sealed for their trip through Temporal. */
+  secretKey: Buffer;
 }
 
 export interface TypeMessageInput {
@@ -48,6 +51,16 @@ const lastLines = (text: string, lines: number) => text.replace(/\s+$/, '').spli
 
 const PANE_WIDTH = '200';
 const PANE_HEIGHT = '50';
+
+/** The agent's token and given environment in clear; a key that cannot open them fails the launch for good. */
+function openSecrets(spec: AgentSpec, key: Buffer): { agentToken: string; givenEnv: Record<string, string> } {
+  try {
+    return { agentToken: unseal(spec.agentToken, key), givenEnv: unsealValues(spec.env, key) };
+  } catch (err) {
+    if (err instanceof UnsealError) throw ApplicationFailure.nonRetryable(err.message, 'SecretKeyMismatch');
+    throw err;
+  }
+}
 
 export function createHostActivities(deps: HostActivityDeps) {
   const { tmux, ledger, dataDir } = deps;
@@ -135,17 +148,18 @@ export function createHostActivities(deps: HostActivityDeps) {
         // Claude Code picks the conversation up where it stopped.
         if (resume && !argv.includes('--continue')) argv.push('--continue');
       }
+      const { agentToken, givenEnv } = openSecrets(spec, deps.secretKey);
       const env = {
-        ...spec.env,
+        ...givenEnv,
         // `orc` itself, first on the agent's PATH, so it can message teammates and schedule check-ins.
-        ...(deps.orcBinDir ? { PATH: `${deps.orcBinDir}:${spec.env.PATH ?? process.env.PATH ?? '/usr/bin:/bin'}` } : {}),
+        ...(deps.orcBinDir ? { PATH: `${deps.orcBinDir}:${givenEnv.PATH ?? process.env.PATH ?? '/usr/bin:/bin'}` } : {}),
         ORC_URL: spec.orcUrl,
         ORC_AGENT: `${spec.team}/${spec.agent}`,
-        ORC_AGENT_TOKEN: spec.agentToken,
+        ORC_AGENT_TOKEN: agentToken,
       };
       const agentId = `${spec.team}/${spec.agent}`;
       // Without hooks, the worker's screen fallback asks orc about the agent's dialogs as the agent.
-      if (!hooked) await writeFallbackAccess(agentDir(spec), { agentId, orcUrl: spec.orcUrl, token: spec.agentToken, workDir });
+      if (!hooked) await writeFallbackAccess(agentDir(spec), { agentId, orcUrl: spec.orcUrl, token: agentToken, workDir });
       const paneId = await createWindow(spec, argv, env);
       // Marks the pane as this agent's, for the worker's pane watcher (and, without hooks, its dialog watcher).
       const marks = [['set-option', '-p', '-t', paneId, AGENT_PANE_OPTION, agentId]];

@@ -18,9 +18,9 @@ export async function paneInfo(tmux: Tmux, paneId: string): Promise<PaneInfo | n
     for (let attempt = 0; ; attempt++) {
       const out = await tmux.run(['display-message', '-p', '-t', paneId, '#{pane_dead} #{pane_dead_status}']);
       const [dead, status] = out.trim().split(' ');
-      // On a loaded machine that moment can last several seconds (a CI run saw more than 2 s);
-      // only a dead pane waits, so this costs time on the failure path alone.
-      if (dead === '1' && !status && attempt < 200) {
+      // On a loaded machine that moment can last a second or more, now and then far longer;
+      // after 2 s the caller goes on without the status.
+      if (dead === '1' && !status && attempt < 40) {
         await sleep(50);
         continue;
       }

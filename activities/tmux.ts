@@ -33,13 +33,27 @@ export function socketArgs(socket: TmuxSocket): string[] {
   return [];
 }
 
+/**
+ * The environment tmux is run with. The tmux server this starts keeps it as the global
+ * environment of every pane, so every agent would inherit it: orc's own credentials and
+ * configuration (the database URL, tokens, Temporal's address and certificates) are taken out,
+ * or an agent could reach the database and approve its own requests. What a person exported
+ * for their tools (API keys, PATH, locale) stays.
+ */
+export function environmentForAgents(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !ORCHESTRATOR_ONLY.test(key)));
+}
+
+const ORCHESTRATOR_ONLY = /^(DATABASE_URL|PG[A-Z_]*|ORC_[A-Z0-9_]*|TEMPORAL_[A-Z0-9_]*)$/;
+
 export function createTmux(socket: TmuxSocket, binary = 'tmux'): Tmux {
   const prefix = socketArgs(socket);
+  const env = environmentForAgents(process.env);
   return {
     run(args, options = {}) {
       const fullArgs = [...prefix, ...args];
       return new Promise((resolve, reject) => {
-        const child = execFile(binary, fullArgs, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+        const child = execFile(binary, fullArgs, { maxBuffer: 64 * 1024 * 1024, env }, (error, stdout, stderr) => {
           if (error) {
             const detail = stderr.trim() || error.message;
             reject(new TmuxError(`tmux ${args[0] ?? ''} failed: ${detail}`, fullArgs, stderr, stdout));

@@ -13,6 +13,7 @@ import { createRecordActivities } from '../activities/record-activities.ts';
 import { watchAgentPanes } from '../activities/pane-watcher.ts';
 import { watchDialogs } from '../activities/dialog-watcher.ts';
 import { answerFromScreen } from '../activities/screen-fallback.ts';
+import { loadSecretKey } from '../activities/secret-key.ts';
 import { createTmux } from '../activities/tmux.ts';
 import { agentEventSignal } from '../workflows/agent-messages.ts';
 import type { AgentEvent } from '../workflows/agent-types.ts';
@@ -35,6 +36,7 @@ async function run() {
         ledger: await openDeliveryLedger(join(hostDir, 'delivered-message-ids')),
         dataDir: hostDir,
         orcBinDir: await installOrcShim(hostDir),
+        secretKey: await loadSecretKey(process.env, config.dataDir, { create: false }),
       }),
       ...createGitActivities({ git: createGit(), dataDir: hostDir }),
       ...createDialogActivities({ tmux }),

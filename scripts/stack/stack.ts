@@ -3,6 +3,7 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadSecretKey } from '../../activities/secret-key.ts';
 import { ensureAdminToken } from '../../db/admin-token.ts';
 import { createDatabase } from '../../db/client.ts';
 import { applyMigrations } from '../../db/migrate.ts';
@@ -101,6 +102,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     } finally {
       await sql.end();
     }
+    // Made before the worker starts: a worker only reads the key the server seals with.
+    await loadSecretKey({ ...process.env, ...options.env }, dataDir, { create: true });
 
     const env: NodeJS.ProcessEnv = {
       ...process.env,

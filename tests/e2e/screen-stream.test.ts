@@ -22,7 +22,12 @@ let connection: Connection;
 /** Services as the web server builds them, believing itself on `host`. */
 function servicesOn(host: string): Services {
   const config = readServerConfig({ DATABASE_URL: inject('databaseUrl'), TEMPORAL_ADDRESS: inject('temporalAddress'), ORC_TMUX_SOCKET: inject('tmuxSocket'), ORC_HOST_NAME: host });
-  return { config, db, temporal: () => Promise.resolve(new Client({ connection, namespace: config.namespace })) };
+  return {
+    config,
+    db,
+    temporal: () => Promise.resolve(new Client({ connection, namespace: config.namespace })),
+    secretKey: () => Promise.reject(new Error('reading screens seals nothing')),
+  };
 }
 
 /** Reads frames until one satisfies `done`, then stops the stream. */

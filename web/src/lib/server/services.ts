@@ -1,6 +1,7 @@
 // The server's long-lived handles (database, Temporal client), made lazily on first use so
 // that a down dependency shows up as a clear error on the request that needs it.
 import { Client, Connection } from '@temporalio/client';
+import { loadSecretKey } from '../../../../activities/secret-key.ts';
 import { createDatabase, type Database } from '../../../../db/client.ts';
 import { readServerConfig, type ServerConfig } from './config.ts';
 
@@ -8,6 +9,8 @@ export interface Services {
   config: ServerConfig;
   db: Database;
   temporal(): Promise<Client>;
+  /** Seals what goes into workflow inputs in secret (see domain/sealed-secret.ts); made on first use. */
+  secretKey(): Promise<Buffer>;
 }
 
 let services: Services | undefined;
@@ -17,6 +20,7 @@ export function getServices(): Services {
   const config = readServerConfig();
   const { db, sql } = createDatabase(config.databaseUrl, { max: config.databasePoolMax });
   let client: Promise<Client> | undefined;
+  let secretKey: Promise<Buffer> | undefined;
   // adapter-node closes the HTTP server on SIGTERM; open connections would keep the process alive.
   process.once('sveltekit:shutdown', () => {
     void sql.end({ timeout: 2 });
@@ -33,6 +37,13 @@ export function getServices(): Services {
           throw err;
         });
       return client;
+    },
+    secretKey() {
+      secretKey ??= loadSecretKey(process.env, config.dataDir, { create: true }).catch((err: unknown) => {
+        secretKey = undefined;
+        throw err;
+      });
+      return secretKey;
     },
   };
   return services;

@@ -5,6 +5,7 @@ import { TRPCError } from '@trpc/server';
 import { agents } from '../../../../../db/schema/agents.ts';
 import { issueToken, revokeAgentTokens } from '../../../../../db/tokens.ts';
 import { isClaudeCode } from '../../../../../domain/agent-command.ts';
+import { seal, sealValues } from '../../../../../domain/sealed-secret.ts';
 import { WORKFLOW_TASK_QUEUE, agentWorkflowId, formatAgentRef, type AgentRef } from '../../../../../domain/names.ts';
 import {
   awaitLaunchUpdate,
@@ -40,6 +41,7 @@ export async function startAgent(services: Services, input: StartAgentInput): Pr
     throw new TRPCError({ code: 'CONFLICT', message: `agent ${agentId} is already running; stop it first with: orc agent stop ${agentId}` });
   }
   const host = input.host ?? config.defaultHost;
+  const secretKey = await services.secretKey();
   const token = await db.transaction(async (tx) => {
     await revokeAgentTokens(tx, agentId);
     await tx.delete(agents).where(agentKey(input.ref));
@@ -61,9 +63,10 @@ export async function startAgent(services: Services, input: StartAgentInput): Pr
     argv: input.argv,
     kind: isClaudeCode(input.argv) ? 'claude-code' : 'generic',
     ...(input.hooks === false ? { hooks: false } : {}),
-    env: input.env,
+    // Workflow inputs stay in Temporal's history for anyone with its UI to read: secrets go sealed.
+    env: sealValues(input.env, secretKey),
     orcUrl: config.publicUrl,
-    agentToken: token.token,
+    agentToken: seal(token.token, secretKey),
   };
   try {
     const handle = await client.workflow.start<typeof agentWorkflow>('agentWorkflow', {

@@ -9,6 +9,7 @@ import { issueToken, revokeAgentTokens } from '../../../../../db/tokens.ts';
 import { isClaudeCode, isPlainShell, parseAgentCommand } from '../../../../../domain/agent-command.ts';
 import { WORKFLOW_TASK_QUEUE, agentWorkflowId } from '../../../../../domain/names.ts';
 import { firstMessage } from '../../../../../domain/roles/first-message.ts';
+import { seal, sealValues } from '../../../../../domain/sealed-secret.ts';
 import { managerOf } from '../../../../../domain/roles/manager.ts';
 import type { TeamSpec } from '../../../../../domain/teams/team-spec.ts';
 import { awaitLaunchUpdate } from '../../../../../workflows/agent-messages.ts';
@@ -26,6 +27,9 @@ export const teamWorkflowId = (team: string) => `team/${team}`;
 
 /** Registers the agents (rows and tokens) and returns what the team workflow needs to launch them. */
 async function registerAgents(services: Services, spec: TeamSpec, names: string[], host: string, env: Record<string, string>): Promise<TeamAgentLaunch[]> {
+  // Workflow inputs stay in Temporal's history for anyone with its UI to read: secrets go sealed.
+  const secretKey = await services.secretKey();
+  const sealedEnv = sealValues(env, secretKey);
   return services.db.transaction(async (tx) => {
     const launches: TeamAgentLaunch[] = [];
     for (const agent of spec.agents.filter((a) => names.includes(a.name))) {
@@ -42,12 +46,12 @@ async function registerAgents(services: Services, spec: TeamSpec, names: string[
         manager: manager ? `${spec.team}/${manager}` : null,
         argv,
         kind: isClaudeCode(argv) ? 'claude-code' : 'generic',
-        env,
+        env: sealedEnv,
         workspace: agent.workspace,
         checkinIntervalMs: agent.checkinIntervalMs,
         gitCheckpointMs: agent.gitCheckpointMs,
         initialMessage: isPlainShell(argv) ? '' : firstMessage({ team: spec, agent: agent.name }),
-        agentToken: token.token,
+        agentToken: seal(token.token, secretKey),
       });
     }
     return launches;
