@@ -5,6 +5,9 @@ import type { AgentEvent, AgentMessage, AgentStatus, AnswerDialogInput, CaptureI
 
 export const statusQuery = defineQuery<AgentStatus>('status');
 
+/** The environment given at start, still sealed: a restart passes it on to the new run. */
+export const givenEnvQuery = defineQuery<Record<string, string>>('givenEnv');
+
 /** Resolves once the agent's CLI is launched and ready for input (or throws why it could not be). */
 export const awaitLaunchUpdate = defineUpdate<AgentStatus>('awaitLaunch');
 

@@ -28,6 +28,7 @@ import {
   enqueueMessageSignal,
   scheduleCheckinUpdate,
   sendMessageUpdate,
+  givenEnvQuery,
   statusQuery,
   stopSignal,
   stopUpdate,
@@ -145,6 +146,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
   }
 
   setHandler(statusQuery, status);
+  setHandler(givenEnvQuery, () => spec.env);
 
   setHandler(awaitLaunchUpdate, async () => {
     await condition(() => state !== 'provisioning');

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createOrcClient } from '../../cli/client.ts';
+import { eventually } from '../../testing/eventually.ts';
 import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
 
 const url = inject('orcUrl');
@@ -19,9 +20,9 @@ afterAll(async () => {
 });
 
 describe('agents.restart', () => {
-  it('starts an agent of its own again with the same project and command, on a fresh screen', async () => {
+  it('starts an agent of its own again with the same project, command and given environment, on a fresh screen', async () => {
     const projectDir = await mkdtemp(join(tmpdir(), 'orc-restart-'));
-    await orc(['agent', 'start', solo, '--project', projectDir, '--cmd', 'bash --norc --noprofile']);
+    await orc(['agent', 'start', solo, '--project', projectDir, '--cmd', 'bash --norc --noprofile', '--env', 'GIVEN_AT_START=kept-across-restart']);
     await orc(['send', solo, 'echo before-the-restart']);
     expect(await orc(['capture', solo])).toContain('before-the-restart');
 
@@ -29,22 +30,23 @@ describe('agents.restart', () => {
     const [entry] = (await admin.agents.status.query()).filter((agent) => agent.id === solo);
     expect(entry).toMatchObject({ projectDir, state: 'idle' });
     expect(await orc(['capture', solo])).not.toContain('before-the-restart');
-    await orc(['send', solo, 'echo after-the-restart']);
-    expect(await orc(['capture', solo])).toContain('after-the-restart');
+    await orc(['send', solo, 'echo after-the-restart "$GIVEN_AT_START"']);
+    await eventually(async () => expect((await orc(['capture', solo])).split('\n')).toContain('after-the-restart kept-across-restart'));
   });
 
-  it('starts a team member again through its team, which keeps its role', async () => {
+  it('starts a team member again through its team, which keeps its role and the environment it was deployed with', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'orc-restart-team-'));
     const file = join(dir, 'team.yaml');
-    await writeFile(file, [`team: ${team}`, `project: ${dir}`, 'agents:', '  - { name: pm, role: project-manager, command: cat }', '  - { name: dev, role: engineer, command: cat }'].join('\n'));
-    await orc(['team', 'deploy', file]);
+    await writeFile(file, [`team: ${team}`, `project: ${dir}`, 'agents:', '  - { name: pm, role: project-manager, command: cat }', '  - { name: dev, role: engineer, command: "bash --norc --noprofile" }'].join('\n'));
+    await orc(['team', 'deploy', file, '--env', 'TEAM_GIVEN=kept-for-the-member']);
 
     expect(await admin.agents.restart.mutate({ agent: `${team}/dev` })).toEqual({ id: `${team}/dev`, throughTeam: true });
     const shown = JSON.parse(await orc(['team', 'show', team, '--json'])) as { agents: Array<{ id: string; role: string; state: string }> };
     const entries = shown.agents.filter((agent) => agent.id === `${team}/dev`);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ role: 'engineer', state: 'started' });
-    await orc(['send', `${team}/dev`, 'still-here']);
+    await orc(['send', `${team}/dev`, 'echo still-here "$TEAM_GIVEN"']);
+    await eventually(async () => expect((await orc(['capture', `${team}/dev`])).split('\n')).toContain('still-here kept-for-the-member'));
   });
 
   it('refuses a viewer', async () => {

@@ -1,14 +1,26 @@
 // Restarting an agent: the agent workflow has no relaunch of its own, so a restart is a stop
 // and a start. A member of a running team is started again through its team (same role,
 // manager and first message, and the team keeps watching it); an agent started on its own is
-// started with what the registry keeps of it (host, project, command). Environment variables
-// given at the first start are not kept anywhere, so they are not passed again.
+// started with what the registry keeps of it (host, project, command). The environment given
+// at the first start is asked of the running workflow (sealed) and given again.
 import { TRPCError } from '@trpc/server';
 import { formatAgentRef, type AgentRef } from '../../../../../domain/names.ts';
+import { unsealValues } from '../../../../../domain/sealed-secret.ts';
+import { givenEnvQuery } from '../../../../../workflows/agent-messages.ts';
 import type { Services } from '../services.ts';
 import { relaunchTeamAgent, runningTeamHas } from '../teams/team-control.ts';
 import { startAgent, stopAgent } from './agent-control.ts';
 import { findAgent } from './agent-registry.ts';
+
+/** The environment the running agent was given, opened; empty if its workflow cannot answer (it has ended). */
+async function givenEnv(services: Services, workflowId: string): Promise<Record<string, string>> {
+  const client = await services.temporal();
+  const sealed = await client.workflow
+    .getHandle(workflowId)
+    .query(givenEnvQuery)
+    .catch(() => ({}));
+  return unsealValues(sealed, await services.secretKey());
+}
 
 export async function restartAgent(services: Services, ref: AgentRef): Promise<{ id: string; throughTeam: boolean }> {
   const id = formatAgentRef(ref);
@@ -17,8 +29,9 @@ export async function restartAgent(services: Services, ref: AgentRef): Promise<{
     throw new TRPCError({ code: 'NOT_FOUND', message: `no running agent ${id} to restart; start it with: orc agent start ${id} --project DIR` });
   }
   const inTeam = await runningTeamHas(services, ref.team, ref.agent);
+  const env = await givenEnv(services, row.workflowId);
   await stopAgent(services, ref);
-  if (inTeam) await relaunchTeamAgent(services, ref.team, ref.agent);
-  else await startAgent(services, { ref, projectDir: row.projectDir, argv: row.argv, env: {}, host: row.host });
+  if (inTeam) await relaunchTeamAgent(services, ref.team, ref.agent, env);
+  else await startAgent(services, { ref, projectDir: row.projectDir, argv: row.argv, env, host: row.host });
   return { id, throughTeam: inTeam };
 }

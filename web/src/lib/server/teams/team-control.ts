@@ -209,7 +209,7 @@ export async function addAgentToTeam(services: Services, team: string, agent: Te
  * role, manager and first message and the team keeps watching it. The team notices the stop a
  * moment after the agent's own workflow ends, so the relaunch waits for that first.
  */
-export async function relaunchTeamAgent(services: Services, team: string, name: string): Promise<TeamDescription> {
+export async function relaunchTeamAgent(services: Services, team: string, name: string, env: Record<string, string> = {}): Promise<TeamDescription> {
   const { row, client, handle } = await requireTeam(services, team);
   const spec = row.spec as TeamSpec;
   if (!spec.agents.some((a) => a.name === name)) throw new TRPCError({ code: 'NOT_FOUND', message: `team ${team} has no agent named ${name}` });
@@ -223,7 +223,7 @@ export async function relaunchTeamAgent(services: Services, team: string, name: 
     if (Date.now() > deadline) throw new TRPCError({ code: 'TIMEOUT', message: `team ${team} still counts ${team}/${name} as ${entry.state}; try again in a moment` });
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const [launch] = await registerAgents(services, spec, [name], row.host, {});
+  const [launch] = await registerAgents(services, spec, [name], row.host, env);
   if (!launch) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'agent registration produced nothing' });
   try {
     const description = await handle.executeUpdate(addAgentUpdate, { args: [launch] });
