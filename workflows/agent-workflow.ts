@@ -1,23 +1,22 @@
 // The whole life of one agent: launch its CLI in tmux, deliver its inbox one message at a
 // time (typed once, then confirmed) when the agent is ready for it, fire its check-ins and
 // git checkpoints on durable timers, answer status, capture its pane, stop it.
-import {
-  ApplicationFailure,
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  getExternalWorkflowHandle,
-  proxyActivities,
-  setHandler,
-  sleep,
-  uuid4,
-  workflowInfo,
-} from '@temporalio/workflow';
-import type { HostQueueActivities } from '../activities/host-queue.ts';
-import type { RecordActivities } from '../activities/record-activities.ts';
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, setHandler, sleep, uuid4, workflowInfo } from '@temporalio/workflow';
 import { usesHooks } from '../domain/agent-hooks.ts';
 import type { AgentState } from '../domain/agent-state.ts';
-import { agentWorkflowId, hostTaskQueue } from '../domain/names.ts';
+import { agentWorkflowId } from '../domain/names.ts';
+import { agentActivities } from './agent-activities.ts';
+import { stateAfterEvent } from './agent-events.ts';
+import {
+  CONFIRM_TIMEOUT,
+  DIALOG_ANSWERS_KEPT,
+  MAX_MESSAGE_CHARS,
+  MAX_RESTARTS,
+  RECENT_MESSAGES_KEPT,
+  STABLE_RUN_MS,
+  checkCheckinRequest,
+  checkMessageText,
+} from './agent-limits.ts';
 import {
   agentEventSignal,
   answerDialogSignal,
@@ -37,55 +36,12 @@ import type { AgentEvent, AgentMessage, AgentStatus, AgentWorkflowInput, AnswerD
 import { rootMessage } from './failure-message.ts';
 import { promptMatches } from './prompt-match.ts';
 
-/** How long a typed message may wait for the agent's confirmation before it is reported unconfirmed. */
-const CONFIRM_TIMEOUT = '30 seconds';
-const MAX_MESSAGE_CHARS = 100_000;
-const RECENT_MESSAGES_KEPT = 20;
-const MAX_PENDING_CHECKINS = 100;
-const MIN_CHECKIN_MS = 1_000;
-const MAX_CHECKIN_MS = 30 * 24 * 3600_000;
-/** After this many relaunches in a row without a stable run, the agent is failed and its manager told. */
-const MAX_RESTARTS = 3;
-/** A run this long counts as stable: the next death starts a fresh count. */
-const STABLE_RUN_MS = 10 * 60_000;
-/** Outcomes of dialog answers kept for the server to read back; older ones are long read. */
-const DIALOG_ANSWERS_KEPT = 50;
-
-
 export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentStatus> {
   const { spec } = input;
   const agentId = `${spec.team}/${spec.agent}`;
   /** Claude Code with orc's hooks: it confirms messages and reports its turns through them. */
   const hooked = usesHooks(spec);
-  // Host activities run only on the worker of the host where the agent's tmux lives; the
-  // schedule-to-close bound makes a dead host surface as an error instead of a hang.
-  const host = proxyActivities<HostQueueActivities>({
-    taskQueue: hostTaskQueue(spec.host),
-    startToCloseTimeout: '1 minute',
-    scheduleToCloseTimeout: '3 minutes',
-    retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds', maximumAttempts: 5 },
-  });
-  // Records go to PostgreSQL from any worker. They run beside the agent's work, never in its
-  // way: a database outage delays the log, not the messages.
-  const recordActivities = proxyActivities<RecordActivities>({
-    // The queue this workflow runs on: its workers are the ones holding a database.
-    taskQueue: workflowInfo().taskQueue,
-    startToCloseTimeout: '30 seconds',
-    scheduleToCloseTimeout: '30 minutes',
-    retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-  });
-  const pendingRecords = new Set<Promise<unknown>>();
-  const track = (promise: Promise<unknown>) => {
-    const settled = promise.catch(() => undefined).finally(() => pendingRecords.delete(settled));
-    pendingRecords.add(settled);
-  };
-  const records = {
-    recordMessage: (args: Parameters<RecordActivities['recordMessage']>[0]) => track(recordActivities.recordMessage(args)),
-    recordCheckin: (args: Parameters<RecordActivities['recordCheckin']>[0]) => track(recordActivities.recordCheckin(args)),
-    recordPaneHistory: (reason: string, text: string | null | undefined) => {
-      if (text) track(recordActivities.recordPaneHistory({ team: spec.team, agent: spec.agent, reason, text, at: new Date().toISOString() }));
-    },
-  };
+  const { host, records, pendingRecords } = agentActivities(spec);
 
   let state: AgentState = input.snapshot?.state ?? 'provisioning';
   let paneId: string | null = input.snapshot?.paneId ?? null;
@@ -128,6 +84,8 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
   });
 
   const isClosed = () => state === 'stopped' || state === 'failed';
+  /** Why the agent takes no more messages or check-ins, or null while it does. */
+  const closedReason = () => (isClosed() || stopRequested ? `agent ${agentId} is ${state}; start it again first` : null);
 
   function enqueue(text: string, from: string): AgentMessage {
     const message: AgentMessage = { id: uuid4(), from, text, state: 'queued', queuedAt: new Date().toISOString() };
@@ -137,12 +95,6 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
 
   function recordMessage(message: AgentMessage): void {
     records.recordMessage({ team: spec.team, recipient: agentId, message: { ...message } });
-  }
-
-  function validateText(text: string) {
-    if (text.trim() === '') throw new Error('message text is empty');
-    if (text.length > MAX_MESSAGE_CHARS) throw new Error(`message is ${text.length} characters; the limit is ${MAX_MESSAGE_CHARS}`);
-    if (isClosed() || stopRequested) throw new Error(`agent ${agentId} is ${state}; start it again first`);
   }
 
   setHandler(statusQuery, status);
@@ -162,7 +114,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
       await condition(() => message.state !== 'queued' && message.state !== 'typing');
       return message;
     },
-    { validator: ({ text }) => validateText(text) },
+    { validator: ({ text }) => checkMessageText(text, closedReason()) },
   );
 
   setHandler(enqueueMessageSignal, ({ text, from }) => {
@@ -179,16 +131,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
       records.recordCheckin({ team: spec.team, agent: spec.agent, checkin, state: 'pending', at: new Date().toISOString() });
       return checkin;
     },
-    {
-      validator: ({ delayMs, note }) => {
-        if (!Number.isFinite(delayMs) || delayMs < MIN_CHECKIN_MS || delayMs > MAX_CHECKIN_MS) {
-          throw new Error('a check-in is due between 1 second and 30 days from now');
-        }
-        if (note.trim() === '' || note.length > 10_000) throw new Error('a check-in note is 1 to 10000 characters');
-        if (checkins.length >= MAX_PENDING_CHECKINS) throw new Error(`agent ${agentId} already has ${MAX_PENDING_CHECKINS} pending check-ins; cancel some first`);
-        if (isClosed() || stopRequested) throw new Error(`agent ${agentId} is ${state}`);
-      },
-    },
+    { validator: (request) => checkCheckinRequest(request, { agentId, pending: checkins.length, closed: closedReason() }) },
   );
 
   setHandler(
@@ -273,28 +216,11 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
       if (event.kind === 'prompt-submitted') submittedPrompts.push(event.prompt);
       return;
     }
-    switch (event.kind) {
-      case 'prompt-submitted':
-        submittedPrompts.push(event.prompt);
-        if (submittedPrompts.length > 50) submittedPrompts.shift();
-        state = 'working';
-        break;
-      case 'turn-finished':
-        state = 'idle';
-        break;
-      case 'permission-requested':
-        state = 'waiting-approval';
-        break;
-      case 'notification':
-        if (/permission/i.test(event.message)) state = 'waiting-approval';
-        break;
-      case 'dialog-closed':
-        // Agents without hooks never report the end of a turn, so "not waiting" is all that is known.
-        if (state === 'waiting-approval') state = hooked ? 'working' : 'idle';
-        break;
-      case 'session-started':
-        break;
+    if (event.kind === 'prompt-submitted') {
+      submittedPrompts.push(event.prompt);
+      if (submittedPrompts.length > 50) submittedPrompts.shift();
     }
+    state = stateAfterEvent(state, event, hooked);
   });
 
   /**
