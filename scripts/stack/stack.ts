@@ -7,6 +7,7 @@ import { loadSecretKey } from '../../activities/secret-key.ts';
 import { ensureAdminToken } from '../../db/admin-token.ts';
 import { createDatabase } from '../../db/client.ts';
 import { applyMigrations } from '../../db/migrate.ts';
+import { checkPortsFree } from './ports.ts';
 import { spawnRestartableService, spawnService, waitUntil, type RestartableService, type ServiceProcess } from './child-process.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { startTemporalDevServer, type TemporalServer } from './temporal-server.ts';
@@ -54,6 +55,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
   const { progress } = options;
   try {
+    await checkPortsFree([
+      { host: options.host, port: options.port, what: 'the web app', variable: 'PORT' },
+      ...(options.temporalAddress
+        ? []
+        : [
+            { host: options.temporalIp ?? '127.0.0.1', port: options.temporalPort, what: "Temporal's dev server", variable: 'ORC_TEMPORAL_PORT' },
+            ...(options.temporalUiPort === null ? [] : [{ host: options.temporalIp ?? '127.0.0.1', port: options.temporalUiPort, what: "Temporal's Web UI", variable: 'ORC_TEMPORAL_UI_PORT' }]),
+          ]),
+    ]);
     await mkdir(logDir, { recursive: true, mode: 0o700 });
     await chmod(dataDir, 0o700);
 
