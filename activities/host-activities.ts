@@ -4,7 +4,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { usesHooks } from '../domain/agent-hooks.ts';
-import { claudeCodeIsReady, echoProbe } from '../domain/pane-recognition.ts';
+import { claudeCodeIsReady, echoProbes } from '../domain/pane-recognition.ts';
 import { tmuxSessionName } from '../domain/names.ts';
 import { tailOfPane } from '../domain/pane-text.ts';
 import { UnsealError, unseal, unsealValues } from '../domain/sealed-secret.ts';
@@ -206,12 +206,13 @@ export function createHostActivities(deps: HostActivityDeps) {
 
     async typeMessage(input: TypeMessageInput): Promise<TypeMessageResult> {
       const { paneId, messageId, text } = input;
-      const probe = echoProbe(text);
+      const probes = echoProbes(text);
+      const shows = (pane: string) => probes.some((probe) => pane.includes(probe));
       const fresh = await ledger.claim(messageId);
       if (!fresh) {
         // Typed by an earlier attempt: never type it twice; only look whether it landed.
         const pane = input.confirmByPane ? await readPane(tmux, paneId, 200) : '';
-        return { typedAt: new Date().toISOString(), alreadyTyped: true, confirmedByPane: pane.includes(probe) };
+        return { typedAt: new Date().toISOString(), alreadyTyped: true, confirmedByPane: shows(pane) };
       }
       const before = input.confirmByPane ? await readPane(tmux, paneId) : '';
       const buffer = `orc-${messageId}`;
@@ -224,7 +225,7 @@ export function createHostActivities(deps: HostActivityDeps) {
       if (!input.confirmByPane) return { typedAt, alreadyTyped: false, confirmedByPane: false };
       // A long message scrolls the screen; look back over as many lines as it could have moved.
       const lookBack = text.split('\n').length * 2 + 50;
-      const seen = await waitForPane(tmux, paneId, (now) => now !== before && now.includes(probe), { timeoutMs: 5_000, historyLines: lookBack });
+      const seen = await waitForPane(tmux, paneId, (now) => now !== before && shows(now), { timeoutMs: 5_000, historyLines: lookBack });
       return { typedAt, alreadyTyped: false, confirmedByPane: seen !== null };
     },
 

@@ -11,8 +11,17 @@ export function claudeCodeIsReady(pane: string): boolean {
   return hasInputLine && hasFooter;
 }
 
-/** First line of a message, as a shell or REPL echoes it back once it is submitted. */
-export function echoProbe(text: string): string {
-  const firstLine = text.split('\n').find((line) => line.trim() !== '') ?? '';
-  return firstLine.trim().slice(0, 120);
+/**
+ * Lines of a message that show on the pane once it is submitted: its first line, as a shell or
+ * REPL echoes it, and its last. A long message pushes its first line off a screen that the
+ * program redraws in place (Claude Code does) and out of reach of the scrollback too, so its
+ * last line is what is still there to see.
+ */
+export function echoProbes(text: string): string[] {
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim().slice(0, 120))
+    .filter((line) => line !== '');
+  const [first, last] = [lines[0], lines.at(-1)];
+  return first === undefined || last === undefined ? [] : [...new Set([first, last])];
 }

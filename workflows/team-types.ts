@@ -17,6 +17,8 @@ export interface TeamAgentLaunch {
   /** The agent's brief and its team's roster, delivered as its first message. */
   initialMessage: string;
   agentToken: string;
+  /** False: Claude Code without orc's hooks. Absent: with them. */
+  hooks?: false;
 }
 
 export interface TeamWorkflowInput {

@@ -83,6 +83,8 @@ export async function teamWorkflow(input: TeamWorkflowInput & { agentsSnapshot?:
               checkinIntervalMs: launch.checkinIntervalMs,
               gitCheckpointMs: launch.gitCheckpointMs,
               initialMessage: launch.initialMessage,
+              // Only when set, so that children of earlier teams start with the very same input.
+              ...(launch.hooks === false ? { hooks: false } : {}),
             },
           },
         ],

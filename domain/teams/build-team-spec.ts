@@ -6,7 +6,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
 import { OFF, PROFILES, DEFAULT_GIT_CHECKPOINT_MS, teamSpecFileSchema, type agentFileSchema, type AgentSpec, type TeamSpec } from './team-spec.ts';
 import { problemsFromIssues, type SpecProblem } from './spec-problems.ts';
-import { DEFAULT_AGENT_COMMAND } from '../agent-command.ts';
+import { DEFAULT_AGENT_COMMAND, isClaudeCode, parseAgentCommand } from '../agent-command.ts';
 
 export interface BuildOptions {
   /** Absolute: relative paths in the spec (project, briefFile) are resolved against it. */
@@ -40,8 +40,23 @@ function crossFieldProblems(raw: unknown): SpecProblem[] {
     if (given(agent.command) && given(agent.profile)) {
       problems.push({ path: ['agents', index, 'profile'], message: 'give command or profile, not both' });
     }
+    if (agent.hooks === false && !runsClaudeCode(agent)) {
+      problems.push({ path: ['agents', index, 'hooks'], message: 'hooks applies only to Claude Code agents (command "claude …" or profile claude-code); other CLIs never get hooks' });
+    }
   });
   return problems;
+}
+
+/** Whether an entry of the raw spec runs Claude Code (a command it cannot parse is someone else's problem). */
+function runsClaudeCode(agent: Record<string, unknown>): boolean {
+  if (typeof agent.command === 'string') {
+    try {
+      return isClaudeCode(parseAgentCommand(agent.command));
+    } catch {
+      return true;
+    }
+  }
+  return agent.profile === undefined || agent.profile === null || agent.profile === 'claude-code';
 }
 
 /** Reads every briefFile that is otherwise fine; returns the texts by agent index. */
@@ -82,6 +97,7 @@ export function agentSpecFrom(agent: z.output<typeof agentFileSchema>, briefText
     workspace: agent.workspace ?? 'shared',
     // Left out (or left empty) means the default; only `off` turns checkpoints off.
     gitCheckpointMs: agent.gitCheckpoint === OFF ? null : (agent.gitCheckpoint ?? DEFAULT_GIT_CHECKPOINT_MS),
+    ...(agent.hooks === false ? { hooks: false as const } : {}),
   };
 }
 

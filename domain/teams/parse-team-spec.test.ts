@@ -77,6 +77,20 @@ describe('parseTeamSpec: valid specs', () => {
     expect(spec.agents.map((a) => a.command)).toEqual(['codex --full-auto', 'bash', DEFAULT_AGENT_COMMAND]);
   });
 
+  it('launches a Claude Code agent without hooks when told hooks: false, and leaves the field out otherwise', () => {
+    const spec = specOf(minimal('  - { name: a, role: qa, hooks: false }\n  - { name: b, role: qa, command: "claude --model x", hooks: false }\n  - { name: c, role: qa, hooks: true }\n  - { name: d, role: qa }\n'));
+    expect(spec.agents.map((a) => a.hooks)).toEqual([false, false, undefined, undefined]);
+    expect('hooks' in (spec.agents[3] ?? {})).toBe(false);
+  });
+
+  it('refuses hooks: false for an agent that is not Claude Code, and a hooks value that is not true or false', () => {
+    expect(problemsOf(minimal('  - { name: a, role: qa, profile: shell, hooks: false }\n  - { name: b, role: qa, command: "codex", hooks: false }\n  - { name: c, role: qa, hooks: no-thanks }\n'))).toEqual([
+      'agents[0].hooks: hooks applies only to Claude Code agents (command "claude …" or profile claude-code); other CLIs never get hooks (line 4)',
+      'agents[1].hooks: hooks applies only to Claude Code agents (command "claude …" or profile claude-code); other CLIs never get hooks (line 5)',
+      'agents[2].hooks: expected true or false (Claude Code agents only), got "no-thanks" (line 6)',
+    ]);
+  });
+
   it('reads briefFile through the injected reader, relative to the spec directory', () => {
     const spec = specOf(minimal('  - { name: api, role: engineer, briefFile: briefs/api.md }\n  - { name: qa, role: qa, brief: "Test the orders API." }\n'));
     expect(spec.agents.map((a) => a.brief)).toEqual(['Own the HTTP layer.\n', 'Test the orders API.']);
@@ -153,8 +167,8 @@ describe('parseTeamSpec: problems', () => {
   it('names unknown fields and suggests the one meant', () => {
     expect(problemsOf(minimal('  - { name: a, role: qa, breif: hi, colour: red }\n', 'hosts: x\n'))).toEqual([
       'hosts: unknown field; did you mean "host"? known fields here: team, project, host, agents (line 3)',
-      'agents[0].breif: unknown field; did you mean "brief"? known fields here: name, role, brief, briefFile, command, profile, checkin, workspace, gitCheckpoint (line 5)',
-      'agents[0].colour: unknown field; known fields here: name, role, brief, briefFile, command, profile, checkin, workspace, gitCheckpoint (line 5)',
+      'agents[0].breif: unknown field; did you mean "brief"? known fields here: name, role, brief, briefFile, command, profile, checkin, workspace, gitCheckpoint, hooks (line 5)',
+      'agents[0].colour: unknown field; known fields here: name, role, brief, briefFile, command, profile, checkin, workspace, gitCheckpoint, hooks (line 5)',
     ]);
   });
 

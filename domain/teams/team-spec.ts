@@ -72,6 +72,8 @@ export const agentFileSchema = z.strictObject({
   checkin: durationField.nullish(),
   workspace: z.enum(WORKSPACE_MODES, { error: (issue) => `unknown workspace mode ${quoted(issue.input)}; use one of: ${list(WORKSPACE_MODES)}` }).nullish(),
   gitCheckpoint: durationField.nullish(),
+  /** Claude Code only: false launches it without orc's hooks; the host's screen fallback answers its dialogs. */
+  hooks: z.boolean().nullish(),
 });
 
 export const teamSpecFileSchema = z.strictObject({
@@ -99,6 +101,7 @@ export const FIELD_HINTS: Record<string, string> = {
   checkin: `a duration such as 30m, or ${OFF}`,
   workspace: `one of: ${list(WORKSPACE_MODES)}`,
   gitCheckpoint: `a duration such as 30m, or ${OFF}`,
+  hooks: 'true or false (Claude Code agents only)',
 };
 
 // ---- the normalised shape ----
@@ -117,6 +120,8 @@ export const agentSpecSchema = z.object({
   workspace: z.enum(WORKSPACE_MODES),
   /** How often orc commits a checkpoint of the agent's workspace; null: never. */
   gitCheckpointMs: durationMs.nullable(),
+  /** False: Claude Code without orc's hooks (screen fallback). Absent means with hooks (and specs saved before this field). */
+  hooks: z.literal(false).optional(),
 });
 
 export const teamSpecSchema = z

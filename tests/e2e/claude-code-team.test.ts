@@ -2,11 +2,12 @@
 // Messages API on loopback: each gets its brief; the engineer, from inside its own window,
 // schedules its own check-in and messages its project manager with `orc` (Claude Code's Bash
 // tool, allowed for orc's own commands); the check-in fires once; everything is confirmed
-// by Claude Code's hooks and appears in `orc log`.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+// by Claude Code's hooks and appears in `orc log`. The QA member runs without hooks (its spec
+// says hooks: false) and is confirmed from its screen instead.
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { claudeBinaryPath, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
 import { eventually } from '../../testing/eventually.ts';
 import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
@@ -38,7 +39,8 @@ beforeAll(async () => {
     'agents:',
     `  - { name: pm, role: project-manager, command: "${command}", gitCheckpoint: "off" }`,
     `  - { name: api, role: engineer, command: "${command}", gitCheckpoint: "off", brief: "Build the health endpoint." }`,
-    `  - { name: qa, role: qa, command: "${command}", gitCheckpoint: "off" }`,
+    // Without orc's hooks: its brief is confirmed from its pane, its dialogs answered from the screen.
+    `  - { name: qa, role: qa, command: "${command}", gitCheckpoint: "off", hooks: false }`,
   ].join('\n');
   await writeFile(join(project, 'team.yaml'), spec);
   const envFlags = Object.entries(env).flatMap(([key, value]) => ['--env', `${key}=${value}`]);
@@ -64,6 +66,13 @@ describe('a team of three Claude Code agents', () => {
     await eventually(async () => {
       expect(api.requests.some((r) => r.userText?.includes('Build the health endpoint.') && r.userText.includes(`${team}/pm`))).toBe(true);
     });
+  });
+
+  it('launches the member its spec marks hooks: false without hooks, the others with them', async () => {
+    const settingsOf = async (agent: string) =>
+      JSON.parse(await readFile(join(inject('dataDir'), 'hosts', 'test-host', 'agents', team, agent, 'claude-settings.json'), 'utf8')) as Record<string, unknown>;
+    expect(await settingsOf('qa')).not.toHaveProperty('hooks');
+    expect(Object.keys((await settingsOf('api')).hooks as object)).toContain('PermissionRequest');
   });
 
   it('the engineer schedules its own check-in from its window, and it fires once', async () => {

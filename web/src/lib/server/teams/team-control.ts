@@ -52,6 +52,7 @@ async function registerAgents(services: Services, spec: TeamSpec, names: string[
         gitCheckpointMs: agent.gitCheckpointMs,
         initialMessage: isPlainShell(argv) ? '' : firstMessage({ team: spec, agent: agent.name }),
         agentToken: seal(token.token, secretKey),
+        ...(agent.hooks === false ? { hooks: false as const } : {}),
       });
     }
     return launches;
