@@ -49,3 +49,13 @@ export async function prepareClaudeCodeEnv({ apiUrl, projectDirs }: ClaudeCodeEn
     DISABLE_AUTOUPDATER: '1',
   };
 }
+
+/** `--env KEY=VALUE` flags for the orc commands that start agents. */
+export function envFlags(env: Record<string, string>): string[] {
+  return Object.entries(env).flatMap(([key, value]) => ['--env', `${key}=${value}`]);
+}
+
+/** The agent command the tests run: the real CLI, asking in its own dialogs. */
+export function claudeTestCommand(): string {
+  return `${claudeBinaryPath()} --permission-mode default`;
+}

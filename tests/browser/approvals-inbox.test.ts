@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, screenshot, signedInPage } from '../../testing/browser.ts';
-import { claudeBinaryPath, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
+import { claudeTestCommand, envFlags, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
 import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
 import { bashOnTrigger } from '../../testing/scripted-bash.ts';
 import { startScriptedMessagesApi, type ScriptedMessagesApi } from '../../testing/scripted-messages-api.ts';
@@ -31,8 +31,7 @@ beforeAll(async () => {
   api = await startScriptedMessagesApi(bashOnTrigger({ 'RUN-TOUCH': COMMAND, 'RUN-DENIED': DENIED_COMMAND }));
   projectDir = await mkdtemp(join(tmpdir(), 'orc-inbox-project-'));
   const env = await prepareClaudeCodeEnv({ apiUrl: api.url, projectDirs: [projectDir] });
-  const envFlags = Object.entries(env).flatMap(([key, value]) => ['--env', `${key}=${value}`]);
-  await orc(['agent', 'start', agent, '--project', projectDir, '--cmd', `${claudeBinaryPath()} --permission-mode default`, ...envFlags]);
+  await orc(['agent', 'start', agent, '--project', projectDir, '--cmd', claudeTestCommand(), ...envFlags(env)]);
   viewerToken = (await orc(['token', 'create', '--role', 'viewer', '--name', `${team}-viewer`])).trim();
 });
 

@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tmuxSessionName } from '../../domain/names.ts';
 import { recognizeDialog } from '../../domain/permissions/dialog-recognition.ts';
-import { claudeBinaryPath, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
+import { claudeTestCommand, envFlags, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
 import { eventually } from '../../testing/eventually.ts';
 import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
 import { bashOnTrigger } from '../../testing/scripted-bash.ts';
@@ -67,8 +67,7 @@ beforeAll(async () => {
   const projectDir = await mkdtemp(join(tmpdir(), 'orc-dialog-'));
   await writeFile(join(projectDir, 'package.json'), JSON.stringify({ name: 'demo', private: true, scripts: { greet: 'echo greeted-by-npm', ship: 'echo shipped', look: 'echo looked' } }));
   const env = await prepareClaudeCodeEnv({ apiUrl: api.url, projectDirs: [projectDir] });
-  const envFlags = Object.entries(env).flatMap(([key, value]) => ['--env', `${key}=${value}`]);
-  await orc(['agent', 'start', agent, '--project', projectDir, '--cmd', `${claudeBinaryPath()} --permission-mode default`, ...envFlags]);
+  await orc(['agent', 'start', agent, '--project', projectDir, '--cmd', claudeTestCommand(), ...envFlags(env)]);
 });
 
 afterAll(async () => {

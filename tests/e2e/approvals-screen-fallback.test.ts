@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { recognizeDialog } from '../../domain/permissions/dialog-recognition.ts';
-import { claudeBinaryPath, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
+import { claudeTestCommand, envFlags, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
 import { eventually } from '../../testing/eventually.ts';
 import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
 import { bashOnTrigger } from '../../testing/scripted-bash.ts';
@@ -57,9 +57,8 @@ beforeAll(async () => {
   fakeProject = await mkdtemp(join(tmpdir(), 'orc-screen-fake-'));
   await writeFile(join(claudeProject, 'package.json'), JSON.stringify({ name: 'demo', private: true, scripts: { greet: 'echo greeted-by-npm', ship: 'echo shipped-by-npm' } }));
   const env = await prepareClaudeCodeEnv({ apiUrl: api.url, projectDirs: [claudeProject] });
-  const envFlags = Object.entries(env).flatMap(([key, value]) => ['--env', `${key}=${value}`]);
   await Promise.all([
-    orc(['agent', 'start', claude, '--no-hooks', '--project', claudeProject, '--cmd', `${claudeBinaryPath()} --permission-mode default`, ...envFlags]),
+    orc(['agent', 'start', claude, '--no-hooks', '--project', claudeProject, '--cmd', claudeTestCommand(), ...envFlags(env)]),
     orc(['agent', 'start', codex, '--project', fakeProject, '--cmd', `bash ${FAKE_CLI} codex`]),
     orc(['agent', 'start', aider, '--project', fakeProject, '--cmd', `bash ${FAKE_CLI} aider`]),
   ]);

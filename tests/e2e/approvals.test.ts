@@ -14,7 +14,7 @@ import { and, eq } from 'drizzle-orm';
 import { createDatabase } from '../../db/client.ts';
 import { permissionRequests } from '../../db/schema/permission-requests.ts';
 import { issueToken } from '../../db/tokens.ts';
-import { claudeBinaryPath, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
+import { claudeTestCommand, envFlags, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
 import { eventually } from '../../testing/eventually.ts';
 import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
 import { bashOnTrigger } from '../../testing/scripted-bash.ts';
@@ -64,10 +64,9 @@ beforeAll(async () => {
   firstProject = await project('orc-approvals-a-');
   const secondProject = await project('orc-approvals-b-');
   const env = await prepareClaudeCodeEnv({ apiUrl: api.url, projectDirs: [firstProject, secondProject] });
-  const envFlags = Object.entries(env).flatMap(([key, value]) => ['--env', `${key}=${value}`]);
-  const cmd = `${claudeBinaryPath()} --permission-mode default`;
-  await orc(['agent', 'start', first, '--project', firstProject, '--cmd', cmd, ...envFlags]);
-  await orc(['agent', 'start', second, '--project', secondProject, '--cmd', cmd, ...envFlags]);
+  const cmd = claudeTestCommand();
+  await orc(['agent', 'start', first, '--project', firstProject, '--cmd', cmd, ...envFlags(env)]);
+  await orc(['agent', 'start', second, '--project', secondProject, '--cmd', cmd, ...envFlags(env)]);
 
   const { db, sql } = createDatabase(inject('databaseUrl'), { max: 1 });
   viewerToken = (await issueToken(db, { role: 'viewer', name: 'approvals-test-viewer' })).token;

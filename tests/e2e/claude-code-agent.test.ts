@@ -5,7 +5,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claudeBinaryPath, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
+import { claudeTestCommand, envFlags, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
 import { eventually } from '../../testing/eventually.ts';
 import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
 import { startScriptedMessagesApi, type ScriptedMessagesApi } from '../../testing/scripted-messages-api.ts';
@@ -17,8 +17,7 @@ beforeAll(async () => {
   api = await startScriptedMessagesApi();
   const project = await mkdtemp(join(tmpdir(), 'orc-claude-project-'));
   const env = await prepareClaudeCodeEnv({ apiUrl: api.url, projectDirs: [project] });
-  const envFlags = Object.entries(env).flatMap(([key, value]) => ['--env', `${key}=${value}`]);
-  await orc(['agent', 'start', id, '--project', project, '--cmd', `${claudeBinaryPath()} --permission-mode default`, ...envFlags]);
+  await orc(['agent', 'start', id, '--project', project, '--cmd', claudeTestCommand(), ...envFlags(env)]);
 });
 
 afterAll(async () => {

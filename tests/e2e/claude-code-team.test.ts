@@ -8,7 +8,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { claudeBinaryPath, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
+import { claudeTestCommand, envFlags, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
 import { eventually } from '../../testing/eventually.ts';
 import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
 import { defaultScript, startScriptedMessagesApi, type ScriptedMessagesApi } from '../../testing/scripted-messages-api.ts';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   });
   const project = await mkdtemp(join(tmpdir(), 'orc-cc-team-'));
   const env = await prepareClaudeCodeEnv({ apiUrl: api.url, projectDirs: [project] });
-  const command = `${claudeBinaryPath()} --permission-mode default`;
+  const command = claudeTestCommand();
   const spec = [
     `team: ${team}`,
     `project: ${project}`,
@@ -43,8 +43,7 @@ beforeAll(async () => {
     `  - { name: qa, role: qa, command: "${command}", gitCheckpoint: "off", hooks: false }`,
   ].join('\n');
   await writeFile(join(project, 'team.yaml'), spec);
-  const envFlags = Object.entries(env).flatMap(([key, value]) => ['--env', `${key}=${value}`]);
-  expect(await orc(['team', 'deploy', join(project, 'team.yaml'), ...envFlags])).toContain(`team ${team} running`);
+  expect(await orc(['team', 'deploy', join(project, 'team.yaml'), ...envFlags(env)])).toContain(`team ${team} running`);
 });
 
 afterAll(async () => {

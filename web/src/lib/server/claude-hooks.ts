@@ -70,10 +70,14 @@ export async function handleClaudeHook(eventName: string, request: Request): Pro
   }
   const agentId = identity.agentId;
   if (eventName === 'pre-tool-use') {
-    // Answered with "no decision", whatever happens to the record: Claude Code goes on exactly
-    // as it would without the hook, and a failing database must not put errors in its way.
-    await handlePreToolUse(services, { agentId, payload: parsed.data as PreToolUsePayload }).catch((err: unknown) => console.error(`PreToolUse of ${agentId} not recorded:`, err));
-    return reply(200, {});
+    // A deny rule's answer, or "no decision". If orc cannot judge (its database is down), Claude
+    // Code goes on as it would without the hook, asking through PermissionRequest where it asks.
+    const answer = await handlePreToolUse(services, { agentId, payload: parsed.data as PreToolUsePayload }).catch((err: unknown) => {
+      console.error(`PreToolUse of ${agentId} not judged:`, err);
+      return {};
+    });
+    if ('hookSpecificOutput' in answer) nudge();
+    return reply(200, answer);
   }
   const event = toAgentEvent(eventName, parsed.data as Record<string, unknown>);
   const signalWorkflow = async () => {

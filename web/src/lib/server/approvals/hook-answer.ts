@@ -21,3 +21,10 @@ export function allowAnswer(learnedRules: readonly string[] = []): HookAnswer {
 export function denyAnswer(message: string): HookAnswer {
   return { hookSpecificOutput: { hookEventName: 'PermissionRequest', decision: { behavior: 'deny', message } } };
 }
+
+/** A PreToolUse answer: `{}` lets Claude Code go on as it would; a deny blocks the tool use even where its own rules allow it. */
+export type PreToolUseAnswer = Record<string, never> | { hookSpecificOutput: { hookEventName: 'PreToolUse'; permissionDecision: 'deny'; permissionDecisionReason: string } };
+
+export function preToolUseDeny(reason: string): PreToolUseAnswer {
+  return { hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: reason } };
+}
