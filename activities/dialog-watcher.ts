@@ -18,7 +18,7 @@ export interface DialogWatcherDeps {
   /** Asks orc about a dialog and presses the answer (answerFromScreen). */
   answer: (pane: DialogPane, access: FallbackAccess | null, dialog: PermissionDialog) => Promise<FallbackOutcome>;
   /** A dialog that was taken up has gone from its pane (answered here, late, or by a person at the pane). */
-  onDialogClosed: (agentId: string) => Promise<void>;
+  onDialogClosed: (agentId: string, access: FallbackAccess | null) => Promise<void>;
   log?: (line: string) => void;
   /** Between looks while some pane needs watching: a fifth of a second keeps dialog → key under half a second. */
   intervalMs?: number;
@@ -45,13 +45,17 @@ export function watchDialogs(deps: DialogWatcherDeps): DialogWatcher {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
-  const act = async (pane: SweptPane, dialog: PermissionDialog) => {
+  const credentialsOf = (pane: SweptPane) => {
     let credentials = access.get(pane.paneId);
     if (!credentials) {
       credentials = readFallbackAccess(agentDataDir(deps.hostDir, pane.agentId));
       access.set(pane.paneId, credentials);
     }
-    const outcome = await deps.answer({ paneId: pane.paneId, agentId: pane.agentId, cwd: pane.cwd }, await credentials, dialog).catch((err: unknown) => {
+    return credentials;
+  };
+
+  const act = async (pane: SweptPane, dialog: PermissionDialog) => {
+    const outcome = await deps.answer({ paneId: pane.paneId, agentId: pane.agentId, cwd: pane.cwd }, await credentialsOf(pane), dialog).catch((err: unknown) => {
       log(`screen fallback: ${pane.agentId}: ${String(err)}`);
       return 'retry' as const;
     });
@@ -67,7 +71,9 @@ export function watchDialogs(deps: DialogWatcherDeps): DialogWatcher {
     const change = tracker.observe(pane.paneId, pane.agentId, last.dialog);
     if (change === 'act' && last.dialog) void act(pane, last.dialog);
     if (change === 'closed') {
-      deps.onDialogClosed(pane.agentId).catch((err: unknown) => log(`screen fallback: could not tell ${pane.agentId}'s workflow its dialog closed: ${String(err)}`));
+      credentialsOf(pane)
+        .then((credentials) => deps.onDialogClosed(pane.agentId, credentials))
+        .catch((err: unknown) => log(`screen fallback: could not report that ${pane.agentId}'s dialog closed: ${String(err)}`));
     }
   };
 

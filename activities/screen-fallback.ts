@@ -46,6 +46,17 @@ const CHECK_EVERY_MS = 50;
 const PRESS_AGAIN_AFTER_MS = 300;
 const MAX_PRESSES = 5;
 
+/** Tells orc the agent's dialog has closed, so a request left to it is closed too (the workflow is told apart). */
+export async function reportDialogClosed(access: FallbackAccess): Promise<void> {
+  const response = await fetch(`${access.orcUrl.replace(/\/$/, '')}/hooks/claude/dialog-closed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${access.token}` },
+    body: '{}',
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!response.ok) throw new Error(`orc answered HTTP ${response.status}`);
+}
+
 type HookReply = { hookSpecificOutput?: { decision?: { behavior?: unknown } } };
 
 export async function answerFromScreen(deps: ScreenFallbackDeps, pane: DialogPane, access: FallbackAccess | null, dialog: PermissionDialog): Promise<FallbackOutcome> {

@@ -12,7 +12,7 @@ import { createGitActivities } from '../activities/git-activities.ts';
 import { createRecordActivities } from '../activities/record-activities.ts';
 import { watchAgentPanes } from '../activities/pane-watcher.ts';
 import { watchDialogs } from '../activities/dialog-watcher.ts';
-import { answerFromScreen } from '../activities/screen-fallback.ts';
+import { answerFromScreen, reportDialogClosed } from '../activities/screen-fallback.ts';
 import { loadSecretKey } from '../activities/secret-key.ts';
 import { createTmux } from '../activities/tmux.ts';
 import { agentEventSignal } from '../workflows/agent-messages.ts';
@@ -70,7 +70,10 @@ async function run() {
       tmux,
       hostDir,
       answer: (pane, access, dialog) => answerFromScreen({ tmux, log: (line) => console.log(line) }, pane, access, dialog),
-      onDialogClosed: (agentId) => tell(agentId, { kind: 'dialog-closed' }),
+      // The workflow hears of it straight away; orc's records through the agent's access, if it has one.
+      onDialogClosed: async (agentId, access) => {
+        await Promise.all([tell(agentId, { kind: 'dialog-closed' }), access ? reportDialogClosed(access) : undefined]);
+      },
     });
     // The launcher waits for this line before it starts the web app.
     console.log(`worker ready: host ${config.hostName}, queues ${WORKFLOW_TASK_QUEUE} and ${hostTaskQueue(config.hostName)}`);

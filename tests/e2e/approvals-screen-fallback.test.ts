@@ -7,6 +7,8 @@ import { access, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { recognizeDialog } from '../../domain/permissions/dialog-recognition.ts';
 import { claudeTestCommand, envFlags, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
@@ -15,6 +17,7 @@ import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
 import { bashOnTrigger } from '../../testing/scripted-bash.ts';
 import { startScriptedMessagesApi, type ScriptedMessagesApi } from '../../testing/scripted-messages-api.ts';
 
+const execFileAsync = promisify(execFile);
 const FAKE_CLI = fileURLToPath(new URL('../../testing/fake-agent-cli.sh', import.meta.url));
 const team = uniqueName('screen');
 const claude = `${team}/claude`;
@@ -129,5 +132,19 @@ describe('screen fallback with other CLIs (a fake Codex and a fake Aider)', () =
     expect(approved.status).toBe('allowed');
     expect(approved.answeredInDialog).toMatch(/pressed y \(Yes\) and Enter/);
     await eventually(async () => expect(await exists(join(fakeProject, 'late-by-aider'))).toBe(true), { timeoutMs: 10_000 });
+  }, 120_000);
+
+  it('nobody answers in time and a person answers at the pane: the request expires and leaves orc approvals', async () => {
+    expect(await orc(['send', codex, 'run touch by-hand-in-codex'])).toContain('confirmed');
+    const id = await pendingRequest(codex, 'touch by-hand-in-codex');
+    await eventually(async () => expect((await pendingFor(codex)).map((p) => [p.id, p.state])).toEqual([[id, 'in-dialog']]), { timeoutMs: 40_000 });
+    const paneId = (JSON.parse(await orc(['status', '--json'])) as Array<{ id: string; paneId: string }>).find((a) => a.id === codex)?.paneId ?? '';
+    await execFileAsync('tmux', ['-L', inject('tmuxSocket'), 'send-keys', '-t', paneId, '3']);
+    await eventually(async () => expect(await capture(codex)).toContain('refused: touch by-hand-in-codex'), { timeoutMs: 10_000 });
+    // The dialog is gone from the screen, so the request goes too: nothing is left to answer.
+    await eventually(async () => expect(await pendingFor(codex)).toEqual([]), { timeoutMs: 10_000 });
+    const late = await runOrc(['approve', id]);
+    expect(late.code).not.toBe(0);
+    expect(late.stderr).toMatch(/expired/);
   }, 120_000);
 });

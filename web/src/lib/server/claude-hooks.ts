@@ -23,12 +23,14 @@ const payloads = {
   notification: basePayload.extend({ message: z.string().max(100_000).optional() }),
   'permission-request': permissionPayload,
   'pre-tool-use': preToolUsePayload,
+  // orc's own, not Claude Code's: the host's screen fallback saw the agent's dialog close.
+  'dialog-closed': basePayload,
 } as const;
 
 export type HookEvent = keyof typeof payloads;
 export const isHookEvent = (name: string): name is HookEvent => Object.hasOwn(payloads, name);
 
-function toAgentEvent(event: Exclude<HookEvent, 'pre-tool-use'>, body: Record<string, unknown>): AgentEvent {
+function toAgentEvent(event: Exclude<HookEvent, 'pre-tool-use' | 'dialog-closed'>, body: Record<string, unknown>): AgentEvent {
   switch (event) {
     case 'user-prompt-submit':
       return { kind: 'prompt-submitted', prompt: String(body.prompt) };
@@ -78,6 +80,13 @@ export async function handleClaudeHook(eventName: string, request: Request): Pro
     });
     if ('hookSpecificOutput' in answer) nudge();
     return reply(200, answer);
+  }
+  if (eventName === 'dialog-closed') {
+    // The worker tells the agent's workflow itself; here a request left to that dialog is closed,
+    // as a hooked agent's next hook closes it: someone answered it at the pane, or it went away.
+    await expireTimedOut(services.db, { agentId }, 'its dialog closed on screen');
+    nudge();
+    return reply(200, {});
   }
   const event = toAgentEvent(eventName, parsed.data as Record<string, unknown>);
   const signalWorkflow = async () => {
