@@ -22,9 +22,10 @@ export function duration(ms: number): string {
 
 const toMs = (at: string | Date) => (typeof at === 'string' ? Date.parse(at) : at.getTime());
 
-/** "3m 5s ago" / "in 10m" relative to `now`. */
+/** "3m 5s ago" / "in 10m" relative to `now`; "just now" within a second (the page clock ticks once a second). */
 export function relative(at: string | Date, now: number): string {
   const delta = toMs(at) - now;
+  if (Math.abs(delta) < 1000) return 'just now';
   return delta >= 0 ? `in ${duration(delta)}` : `${duration(-delta)} ago`;
 }
 
