@@ -1,9 +1,10 @@
 // The approvals inbox, rules and analytics pages in a real browser, with a real Claude Code
 // agent (scripted model on loopback) whose Bash command waits for a person: an admin sees it
 // arrive and approves it with one click, the command runs and the request leaves the list by
-// itself; a viewer sees the same request with nothing to press. Rules are added (a bad one
-// refused with the server's reason), disabled and deleted; the analytics charts render with
-// their text tables.
+// itself; a viewer sees the same request with nothing to press; a request nobody answered in
+// time is shown as answerable in the agent's own dialog, and approving it presses the key.
+// Rules are added (a bad one refused with the server's reason), disabled and deleted; the
+// analytics charts render with their text tables.
 import { access, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ const team = uniqueName('inbox');
 const agent = `${team}/dev`;
 const COMMAND = 'touch inbox-approved.txt';
 const DENIED_COMMAND = 'touch inbox-denied.txt';
+const LATE_COMMAND = 'touch inbox-late.txt';
 let browser: Browser;
 let api: ScriptedMessagesApi;
 let projectDir: string;
@@ -28,7 +30,7 @@ let viewerToken: string;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  api = await startScriptedMessagesApi(bashOnTrigger({ 'RUN-TOUCH': COMMAND, 'RUN-DENIED': DENIED_COMMAND }));
+  api = await startScriptedMessagesApi(bashOnTrigger({ 'RUN-TOUCH': COMMAND, 'RUN-DENIED': DENIED_COMMAND, 'RUN-LATE': LATE_COMMAND }));
   projectDir = await mkdtemp(join(tmpdir(), 'orc-inbox-project-'));
   const env = await prepareClaudeCodeEnv({ apiUrl: api.url, projectDirs: [projectDir] });
   await orc(['agent', 'start', agent, '--project', projectDir, '--cmd', claudeTestCommand(), ...envFlags(env)]);
@@ -123,6 +125,23 @@ describe('the approvals inbox', () => {
     expect(await fileExists(join(projectDir, 'inbox-denied.txt'))).toBe(false);
     await context.close();
   });
+
+  it("shows a request nobody answered in time as in the agent's own dialog; approving it then presses the key", async () => {
+    await idle();
+    const { context, page } = await signedInPage(browser, baseUrl, adminToken);
+    await page.goto('/approvals');
+    await expect.poll(() => page.locator('.live').textContent()).toContain('live');
+    expect(await orc(['send', agent, 'RUN-LATE please'])).toContain('confirmed');
+    const request = page.locator('[data-request]', { hasText: LATE_COMMAND });
+    await expect.poll(() => request.count(), { timeout: 60_000 }).toBe(1);
+    // The wait for a person (20 s here) runs out; the page says so by itself, with no reload.
+    await expect.poll(() => request.textContent(), { timeout: 40_000 }).toContain("answering presses the key in the agent's own dialog");
+    await screenshot(page, 'approvals-in-dialog');
+    await request.getByRole('button', { name: 'Approve once' }).click();
+    await expect.poll(() => fileExists(join(projectDir, 'inbox-late.txt')), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => request.count(), { timeout: 10_000 }).toBe(0);
+    await context.close();
+  });
 });
 
 describe('the rules page', () => {
@@ -179,7 +198,8 @@ describe('the analytics page', () => {
   it('draws the charts, each with a table of the same numbers, and the per-agent figures', async () => {
     const { context, page } = await signedInPage(browser, baseUrl, adminToken);
     await orc(['rules', 'add', 'Bash(npm run inbox-chart *)', '--allow', '--scope', 'global']);
-    // The requests come from the approvals tests above: two, both answered by a person.
+    // The requests come from the approvals tests above: three, all answered by a person (one
+    // after its wait ran out).
     await page.goto('/analytics');
     for (const chart of ['autonomy', 'decisions', 'rules-learned', 'messages']) {
       const figure = page.locator(`figure[data-chart="${chart}"]`);
@@ -192,9 +212,9 @@ describe('the analytics page', () => {
     expect(await page.locator('figure[data-chart="decisions"] table').textContent()).toContain(today);
     expect(await page.locator('figure[data-chart="messages"] table').textContent()).toContain(agent);
     const perAgent = page.locator(`section tr[data-agent="${agent}"]`);
-    // Two requests, both decided by a person: 0% autonomy for this agent.
+    // Three requests, all decided by a person, one of them denied: 0% autonomy for this agent.
     // Agent, requests, by rules, by people, denied, unanswered, waiting, rules taught, index.
-    expect(await perAgent.locator('td').allTextContents()).toEqual([agent, '2', '0', '2', '1', '0', '0', '0', '0%']);
+    expect(await perAgent.locator('td').allTextContents()).toEqual([agent, '3', '0', '3', '1', '0', '0', '0', '0%']);
     await screenshot(page, 'analytics');
     await context.close();
   });

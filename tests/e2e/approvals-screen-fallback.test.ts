@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AGENT_PANE_OPTION } from '../../activities/host-activities.ts';
 import { recognizeDialog } from '../../domain/permissions/dialog-recognition.ts';
 import { claudeTestCommand, envFlags, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
 import { eventually } from '../../testing/eventually.ts';
@@ -138,8 +139,13 @@ describe('screen fallback with other CLIs (a fake Codex and a fake Aider)', () =
     expect(await orc(['send', codex, 'run touch by-hand-in-codex'])).toContain('confirmed');
     const id = await pendingRequest(codex, 'touch by-hand-in-codex');
     await eventually(async () => expect((await pendingFor(codex)).map((p) => [p.id, p.state])).toEqual([[id, 'in-dialog']]), { timeoutMs: 40_000 });
-    const paneId = (JSON.parse(await orc(['status', '--json'])) as Array<{ id: string; paneId: string }>).find((a) => a.id === codex)?.paneId ?? '';
-    await execFileAsync('tmux', ['-L', inject('tmuxSocket'), 'send-keys', '-t', paneId, '3']);
+    // The agent's pane, found by the option orc sets on it (an empty target would press the key
+    // into whichever pane tmux calls current).
+    const { stdout: panes } = await execFileAsync('tmux', ['-L', inject('tmuxSocket'), 'list-panes', '-a', '-F', `#{pane_id}\t#{${AGENT_PANE_OPTION}}`]);
+    const paneId = panes.split('\n').map((line) => line.split('\t')).find(([, owner]) => owner === codex)?.[0];
+    expect(paneId, panes).toMatch(/^%\d+$/);
+    expect(recognizeDialog(await capture(codex))).toMatchObject({ cli: 'codex', subject: 'touch by-hand-in-codex' });
+    await execFileAsync('tmux', ['-L', inject('tmuxSocket'), 'send-keys', '-t', paneId ?? '', '3']);
     await eventually(async () => expect(await capture(codex)).toContain('refused: touch by-hand-in-codex'), { timeoutMs: 10_000 });
     // The dialog is gone from the screen, so the request goes too: nothing is left to answer.
     await eventually(async () => expect(await pendingFor(codex)).toEqual([]), { timeoutMs: 10_000 });
