@@ -1,15 +1,20 @@
 // The dialog watcher against a scripted tmux: which panes it captures, and that it answers each
 // live dialog once, never one that scrolled up, and says when an answered dialog has gone.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PermissionDialog } from '../domain/permissions/dialog-recognition.ts';
 import { watchDialogs } from './dialog-watcher.ts';
+import { agentDataDir, writeFallbackAccess } from './screen-fallback-access.ts';
 import type { FallbackOutcome } from './screen-fallback.ts';
 import type { Tmux } from './tmux.ts';
 
 interface ScriptedPane {
   id: string;
   agent: string;
-  fallback?: boolean;
+  /** The pane's dialog duty as tmux holds it: `on` (answer, the default), `watch` (hooked), or none. */
+  duty?: 'on' | 'watch' | '';
   inMode?: boolean;
   screen: string;
 }
@@ -28,7 +33,7 @@ function scriptedTmux(script: ScriptedPane[][]) {
       const panes = script[Math.min(look++, script.length - 1)] ?? [];
       const asked = args.flatMap((arg, i) => (arg === 'capture-pane' ? [args[i + 4] ?? ''] : []));
       captured.push(asked);
-      const list = panes.map((p) => [nonce, p.id, p.agent, p.fallback === false ? '' : 'on', '0', p.inMode ? '1' : '0', '/proj'].join('\t'));
+      const list = panes.map((p) => [nonce, p.id, p.agent, p.duty ?? 'on', '0', p.inMode ? '1' : '0', '/proj'].join('\t'));
       const screens = asked.flatMap((id) => [panes.find((p) => p.id === id)?.screen ?? '', `${nonce}:${id}`]);
       return [...list, `${nonce}:listed`, ...screens, ''].join('\n');
     },
@@ -36,27 +41,32 @@ function scriptedTmux(script: ScriptedPane[][]) {
   return { tmux, captured };
 }
 
-async function watch(script: ScriptedPane[][], looks: number, outcome: FallbackOutcome = 'pressed') {
+async function watch(script: ScriptedPane[][], looks: number, outcome: FallbackOutcome = 'pressed', watchIntervalMs = 0, hostDir = '/nonexistent') {
   const { tmux, captured } = scriptedTmux(script);
-  const answered: Array<{ pane: string; subject: string | null }> = [];
+  const answered: Array<{ pane: string; subject: string | null; token?: string }> = [];
   const closed: string[] = [];
+  const interrupted: boolean[] = [];
   const watcher = watchDialogs({
     tmux,
-    hostDir: '/nonexistent',
-    answer: async (pane, _access, dialog: PermissionDialog) => {
-      answered.push({ pane: pane.paneId, subject: dialog.subject });
+    hostDir,
+    answer: async (pane, access, dialog: PermissionDialog) => {
+      answered.push({ pane: pane.paneId, subject: dialog.subject, ...(access ? { token: access.token } : {}) });
       return outcome;
     },
-    onDialogClosed: async (agentId) => void closed.push(agentId),
+    onDialogClosed: async (agentId, _access, closing) => {
+      closed.push(agentId);
+      interrupted.push(closing.interrupted);
+    },
     log: () => undefined,
     intervalMs: 2,
     idleIntervalMs: 2,
+    watchIntervalMs,
     retryAfterMs: 1,
   });
   const deadline = Date.now() + 5_000;
   while (captured.length < looks && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2));
   watcher.stop();
-  return { answered, closed, captured: captured.slice(0, looks) };
+  return { answered, closed, interrupted, captured: captured.slice(0, looks) };
 }
 
 const pane = (screen: string, extra: Partial<ScriptedPane> = {}): ScriptedPane => ({ id: '%1', agent: 't/a', screen, ...extra });
@@ -79,12 +89,40 @@ describe('watchDialogs', () => {
     expect(answered).toHaveLength(2);
   });
 
-  it('captures only the panes of agents without hooks, and none in copy mode is answered', async () => {
-    const panes = [pane(DIALOG), pane(DIALOG, { id: '%2', agent: 't/hooked', fallback: false }), pane(DIALOG, { id: '%3', agent: 't/scrolling', inMode: true })];
-    const { answered, captured } = await watch([panes], 4);
+  it('captures the panes of agents without hooks at every look, hooked ones seldom, and answers none in copy mode', async () => {
+    const panes = [
+      pane(DIALOG),
+      pane(DIALOG, { id: '%2', agent: 't/hooked', duty: 'watch' }),
+      pane(DIALOG, { id: '%3', agent: 't/scrolling', inMode: true }),
+      pane(DIALOG, { id: '%4', agent: 't/older', duty: '' }),
+    ];
+    const { answered, captured } = await watch([panes], 4, 'pressed', 60_000);
     expect(captured[0]).toEqual([]); // the first look only learns which panes there are
-    expect(captured.slice(1)).toEqual([['%1', '%3'], ['%1', '%3'], ['%1', '%3']]);
+    expect(captured.slice(1)).toEqual([['%1', '%2', '%3'], ['%1', '%3'], ['%1', '%3']]);
+    // The hooked pane's dialog was seen, and left to its hook.
     expect(answered.map((a) => a.pane)).toEqual(['%1']);
+  });
+
+  it("reports a hooked pane's dialog closing, and whether Claude Code's turn ended with it", async () => {
+    const hooked = (screen: string) => pane(screen, { duty: 'watch' });
+    const claudeDialog = ' Bash command\n   npm run ship\n Do you want to proceed?\n ❯ 1. Yes\n   2. No\n Esc to cancel · Tab to amend';
+    const rule = '─'.repeat(40);
+    const afterNo = `  ⎿  Interrupted · What should Claude do instead?\n${rule}\n❯\n${rule}\n  ? for shortcuts`;
+    const afterYes = `● Bash(npm run ship)\n  ⎿  Running…\n${rule}\n❯\n${rule}\n  ? for shortcuts`;
+    const no = await watch([[hooked(PROMPT)], [hooked(claudeDialog)], [hooked(claudeDialog)], [hooked(afterNo)]], 6);
+    expect(no.answered).toEqual([]);
+    expect([no.closed, no.interrupted]).toEqual([['t/a'], [true]]);
+    const yes = await watch([[hooked(PROMPT)], [hooked(claudeDialog)], [hooked(afterYes)]], 5);
+    expect([yes.closed, yes.interrupted]).toEqual([['t/a'], [false]]);
+  });
+
+  it('asks as the agent now in a pane, when a restarted tmux gave its id to another agent', async () => {
+    const hostDir = await mkdtemp(join(tmpdir(), 'orc-watcher-'));
+    for (const agent of ['t/stopped', 't/new']) {
+      await writeFallbackAccess(agentDataDir(hostDir, agent), { agentId: agent, orcUrl: 'http://127.0.0.1:1', token: `token-of-${agent}`, workDir: '/proj' });
+    }
+    const { answered } = await watch([[pane(PROMPT, { agent: 't/stopped' })], [pane(DIALOG, { agent: 't/stopped' })], [pane(PROMPT, { agent: 't/new' })], [pane(DIALOG, { agent: 't/new' })]], 8, 'pressed', 0, hostDir);
+    expect(answered.map((a) => a.token)).toEqual(['token-of-t/stopped', 'token-of-t/new']);
   });
 
   it('takes a dialog up again after asking about it failed, and not after it was left unanswered', async () => {

@@ -13,7 +13,7 @@ import { writeClaudeSettings } from './claude-settings.ts';
 import type { DeliveryLedger } from './delivery-ledger.ts';
 import { paneInfo, readPane, waitForPane } from './pane-reading.ts';
 import { saveAgentHistory } from './agent-history.ts';
-import { SCREEN_FALLBACK_PANE_OPTION, writeFallbackAccess } from './screen-fallback-access.ts';
+import { DIALOG_DUTY_VALUES, SCREEN_FALLBACK_PANE_OPTION, writeFallbackAccess } from './screen-fallback-access.ts';
 import { TmuxError, type Tmux } from './tmux.ts';
 
 export interface HostActivityDeps {
@@ -158,12 +158,16 @@ export function createHostActivities(deps: HostActivityDeps) {
         ORC_AGENT_TOKEN: agentToken,
       };
       const agentId = `${spec.team}/${spec.agent}`;
-      // Without hooks, the worker's screen fallback asks orc about the agent's dialogs as the agent.
-      if (!hooked) await writeFallbackAccess(agentDir(spec), { agentId, orcUrl: spec.orcUrl, token: agentToken, workDir });
+      // The worker's dialog watcher speaks for the agent: without hooks it asks orc about the
+      // agent's dialogs; with them it reports when a dialog left to the agent's screen closes.
+      await writeFallbackAccess(agentDir(spec), { agentId, orcUrl: spec.orcUrl, token: agentToken, workDir });
       const paneId = await createWindow(spec, argv, env);
-      // Marks the pane as this agent's, for the worker's pane watcher (and, without hooks, its dialog watcher).
-      const marks = [['set-option', '-p', '-t', paneId, AGENT_PANE_OPTION, agentId]];
-      if (!hooked) marks.push(['set-option', '-p', '-t', paneId, SCREEN_FALLBACK_PANE_OPTION, 'on']);
+      // Marks the pane as this agent's, for the worker's pane watcher, and says what its dialog
+      // watcher does with it: answer its dialogs (no hooks) or only see them close (hooked).
+      const marks = [
+        ['set-option', '-p', '-t', paneId, AGENT_PANE_OPTION, agentId],
+        ['set-option', '-p', '-t', paneId, SCREEN_FALLBACK_PANE_OPTION, DIALOG_DUTY_VALUES[hooked ? 'watch' : 'answer']],
+      ];
       await tmux.run(marks.flatMap((command, i) => (i === 0 ? command : [';', ...command])));
 
       const timeoutMs = deps.readyTimeoutMs ?? (spec.kind === 'claude-code' ? 60_000 : 10_000);

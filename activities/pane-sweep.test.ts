@@ -19,11 +19,12 @@ describe('sweepArgs', () => {
 
 describe('parseSweep', () => {
   it('reads the panes and each screen in order', () => {
-    const out = [row('%1', 't/a'), row('%2', 't/b', '', '0', '1', '/p q'), 'some\tother pane', `${N}:listed`, 'screen of a', '', `${N}:%1`, 'screen of b', `${N}:%2`, ''].join('\n');
+    const out = [row('%1', 't/a'), row('%2', 't/b', 'watch', '0', '1', '/p q'), row('%4', 't/c', ''), 'some\tother pane', `${N}:listed`, 'screen of a', '', `${N}:%1`, 'screen of b', `${N}:%2`, ''].join('\n');
     const sweep = parseSweep(out, N, ['%1', '%2']);
     expect(sweep?.panes).toEqual([
-      { paneId: '%1', agentId: 't/a', screenFallback: true, dead: false, inMode: false, cwd: '/p' },
-      { paneId: '%2', agentId: 't/b', screenFallback: false, dead: false, inMode: true, cwd: '/p q' },
+      { paneId: '%1', agentId: 't/a', dialogs: 'answer', dead: false, inMode: false, cwd: '/p' },
+      { paneId: '%2', agentId: 't/b', dialogs: 'watch', dead: false, inMode: true, cwd: '/p q' },
+      { paneId: '%4', agentId: 't/c', dialogs: null, dead: false, inMode: false, cwd: '/p' },
     ]);
     expect([...(sweep?.screens ?? [])]).toEqual([['%1', 'screen of a'], ['%2', 'screen of b']]);
   });
@@ -78,7 +79,7 @@ describe('sweepPanes against real tmux', () => {
     const counting = { run: (args: readonly string[]) => (calls++, tmux.run(args)) };
     const sweep = await sweepPanes(counting, N, panes);
     expect(calls).toBe(1);
-    expect(sweep?.panes.map((p) => [p.agentId, p.screenFallback, p.cwd])).toEqual([['t/a0', true, '/tmp'], ['t/a1', true, '/tmp']]);
+    expect(sweep?.panes.map((p) => [p.agentId, p.dialogs, p.cwd])).toEqual([['t/a0', 'answer', '/tmp'], ['t/a1', 'answer', '/tmp']]);
     expect(sweep?.screens.get(panes[0] ?? '')).toBe('first screen');
     expect(sweep?.screens.get(panes[1] ?? '')).toBe('second screen');
   });

@@ -4,14 +4,14 @@
 // and the pane's id, so no text an agent prints can pass for a marker or shift one screen
 // into another's place.
 import { AGENT_PANE_OPTION } from './host-activities.ts';
-import { SCREEN_FALLBACK_PANE_OPTION } from './screen-fallback-access.ts';
+import { dialogDutyOf, SCREEN_FALLBACK_PANE_OPTION, type DialogDuty } from './screen-fallback-access.ts';
 import { TmuxError, type Tmux } from './tmux.ts';
 
 export interface SweptPane {
   paneId: string;
   agentId: string;
-  /** The agent has no hooks: its permission dialogs are the screen fallback's to answer. */
-  screenFallback: boolean;
+  /** `answer`: no hooks, its dialogs are the screen fallback's; `watch`: hooked, only their closing is reported. */
+  dialogs: DialogDuty | null;
   dead: boolean;
   /** In copy mode (a person is scrolling): keys would go to the mode, not to the program. */
   inMode: boolean;
@@ -52,7 +52,7 @@ export function parseSweep(stdout: string, nonce: string, paneIds: readonly stri
   for (const line of lines.slice(0, listed)) {
     const [mark, paneId, agentId, fallback, dead, inMode, ...cwd] = line.split('\t');
     if (mark !== nonce || !paneId || !agentId) continue;
-    panes.push({ paneId, agentId, screenFallback: fallback === 'on', dead: dead === '1', inMode: inMode === '1', cwd: cwd.join('\t') });
+    panes.push({ paneId, agentId, dialogs: dialogDutyOf(fallback), dead: dead === '1', inMode: inMode === '1', cwd: cwd.join('\t') });
   }
   // Screens come in the order asked. A marker naming another pane means the pane went between
   // its capture and its marker (tmux then names some other pane): nothing after it is trusted.

@@ -1,13 +1,26 @@
 // What the host worker needs to ask orc about a dialog on an agent's behalf: the server's URL
 // and the agent's own token, so the request is judged, recorded and answered exactly as the
 // agent's own PermissionRequest hook would be, and can act only as that agent. Written at
-// launch into the agent's dir on this host (mode 0600), read by the screen fallback.
+// launch into the agent's dir on this host (mode 0600), read by the dialog watcher (which, for
+// a hooked agent, only reports a closed dialog with it).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
-/** Set on the panes of agents without hooks: the worker watches these for permission dialogs. */
+/**
+ * Set on agent panes whose permission dialogs the worker watches: `on` for agents without hooks
+ * (it answers their dialogs), `watch` for hooked Claude Code (its hook answers; a dialog shows
+ * only when nobody did in time, and the worker only reports when that dialog goes).
+ */
 export const SCREEN_FALLBACK_PANE_OPTION = '@orc-screen-fallback';
+export const DIALOG_DUTY_VALUES = { answer: 'on', watch: 'watch' } as const;
+export type DialogDuty = keyof typeof DIALOG_DUTY_VALUES;
+
+export function dialogDutyOf(optionValue: string | undefined): DialogDuty | null {
+  if (optionValue === DIALOG_DUTY_VALUES.answer) return 'answer';
+  if (optionValue === DIALOG_DUTY_VALUES.watch) return 'watch';
+  return null;
+}
 
 const fallbackAccess = z.object({ agentId: z.string(), orcUrl: z.url(), token: z.string().min(1), workDir: z.string() });
 export type FallbackAccess = z.infer<typeof fallbackAccess>;
@@ -26,7 +39,7 @@ export async function writeFallbackAccess(agentDir: string, access: FallbackAcce
   await writeFile(file, `${JSON.stringify(access)}\n`, { mode: 0o600 });
 }
 
-/** Null when the agent has none (launched with hooks, or by an older orc) or the file is unreadable. */
+/** Null when the agent has none (launched by an older orc) or the file is unreadable. */
 export async function readFallbackAccess(agentDir: string): Promise<FallbackAccess | null> {
   try {
     const parsed = fallbackAccess.safeParse(JSON.parse(await readFile(accessFile(agentDir), 'utf8')));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { echoProbes } from './pane-recognition.ts';
+import { claudeCodeWasInterrupted, echoProbes } from './pane-recognition.ts';
 
 describe('echoProbes', () => {
   it('takes the first and the last non-empty line of a message, trimmed and cut to 120 characters', () => {
@@ -11,5 +11,31 @@ describe('echoProbes', () => {
   it('is one line for a one-line message, and none for a blank one (nothing to see means not confirmed)', () => {
     expect(echoProbes('same')).toHaveLength(1);
     expect(echoProbes('   \n  ')).toEqual([]);
+  });
+});
+
+// Claude Code 2.1.328's screen after "No" in its Bash dialog (pressed by orc deny), as captured.
+const RULE = '────────────────────────────────────────────────────────────';
+const afterNo = [
+  '❯ RUN-SHIP please',
+  '  Did not run 1 call',
+  '  ⎿  $ npm run ship',
+  '  ⎿  Interrupted · What should Claude do instead?',
+  RULE,
+  '❯\u00a0',
+  RULE,
+  '  ⏸ manual mode on · ? for shortcuts',
+].join('\n');
+
+describe('claudeCodeWasInterrupted', () => {
+  it('is true when the "Interrupted" line is the last thing above the input box', () => {
+    expect(claudeCodeWasInterrupted(afterNo)).toBe(true);
+  });
+
+  it('is false once the conversation went on below it, or with no input box on screen', () => {
+    const wentOn = afterNo.replace(`${RULE}\n❯`, `❯ try another way\n● Running npm run ship2…\n${RULE}\n❯`);
+    expect(claudeCodeWasInterrupted(wentOn)).toBe(false);
+    expect(claudeCodeWasInterrupted('  ⎿  Interrupted · What should Claude do instead?\n> ')).toBe(false);
+    expect(claudeCodeWasInterrupted('')).toBe(false);
   });
 });

@@ -11,6 +11,23 @@ export function claudeCodeIsReady(pane: string): boolean {
   return hasInputLine && hasFooter;
 }
 
+const INPUT_BOX_RULE = /^─{10,}$/;
+
+/**
+ * Claude Code's turn ended by a "No" in its permission dialog (or Esc while it worked): the
+ * last thing above its input box is its "Interrupted" line. Its Stop hook does not fire then,
+ * so the screen is the only place that says the agent now waits for someone to type.
+ */
+export function claudeCodeWasInterrupted(pane: string): boolean {
+  const lines = pane.split('\n').map((line) => line.trimEnd());
+  const rules = lines.flatMap((line, i) => (INPUT_BOX_RULE.test(line) ? [i] : []));
+  // The input box is drawn between two rules; what is above the upper one is the conversation.
+  const top = rules.at(-2);
+  if (top === undefined) return false;
+  const above = lines.slice(0, top).findLast((line) => line.trim() !== '');
+  return above?.includes('Interrupted · What should Claude do instead?') ?? false;
+}
+
 /**
  * Lines of a message that show on the pane once it is submitted: its first line, as a shell or
  * REPL echoes it, and its last. A long message pushes its first line off a screen that the

@@ -65,14 +65,15 @@ async function run() {
       }
     };
     const watcher = watchAgentPanes(tmux, ({ agentId, paneId, exitStatus }) => tell(agentId, { kind: 'exited', paneId, exitStatus }));
-    // The screen fallback: permission dialogs of agents without hooks, answered through orc's rules.
+    // The screen fallback: permission dialogs of agents without hooks, answered through orc's rules
+    // (and those hooked Claude Code shows when nobody answered in time, watched until they close).
     const dialogWatcher = watchDialogs({
       tmux,
       hostDir,
       answer: (pane, access, dialog) => answerFromScreen({ tmux, log: (line) => console.log(line) }, pane, access, dialog),
       // The workflow hears of it straight away; orc's records through the agent's access, if it has one.
-      onDialogClosed: async (agentId, access) => {
-        await Promise.all([tell(agentId, { kind: 'dialog-closed' }), access ? reportDialogClosed(access) : undefined]);
+      onDialogClosed: async (agentId, access, { interrupted }) => {
+        await Promise.all([tell(agentId, { kind: 'dialog-closed', interrupted }), access ? reportDialogClosed(access) : undefined]);
       },
     });
     // The launcher waits for this line before it starts the web app.

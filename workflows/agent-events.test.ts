@@ -16,6 +16,10 @@ describe('stateAfterEvent', () => {
     // without hooks never says, so it is taken as idle.
     ['waiting-approval', { kind: 'dialog-closed' }, true, 'working'],
     ['waiting-approval', { kind: 'dialog-closed' }, false, 'idle'],
+    // "No" in Claude Code's dialog ends its turn with no Stop hook: it waits for what to do instead.
+    ['waiting-approval', { kind: 'dialog-closed', interrupted: true }, true, 'idle'],
+    ['waiting-approval', { kind: 'dialog-closed', interrupted: false }, true, 'working'],
+    ['working', { kind: 'dialog-closed', interrupted: true }, true, 'working'],
     ['working', { kind: 'dialog-closed' }, false, 'working'],
     ['idle', { kind: 'session-started' }, true, 'idle'],
   ])('%s + %j (hooks: %s) → %s', (state, event, hooked, expected) => {

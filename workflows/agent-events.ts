@@ -14,8 +14,12 @@ export function stateAfterEvent(state: AgentState, event: Exclude<AgentEvent, { 
     case 'notification':
       return /permission/i.test(event.message) ? 'waiting-approval' : state;
     case 'dialog-closed':
-      // Agents without hooks never report the end of a turn, so "not waiting" is all that is known.
-      return state === 'waiting-approval' ? (hooked ? 'working' : 'idle') : state;
+      if (state !== 'waiting-approval') return state;
+      // "No" ended the turn: the agent waits to be told what to do instead.
+      if (event.interrupted === true) return 'idle';
+      // After "Yes" a hooked agent works on until its Stop hook; agents without hooks never
+      // report the end of a turn, so "not waiting" is all that is known.
+      return hooked ? 'working' : 'idle';
     case 'session-started':
       return state;
   }

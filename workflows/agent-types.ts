@@ -91,8 +91,11 @@ export type AgentEvent =
   | { kind: 'permission-requested'; tool: string }
   | { kind: 'notification'; message: string }
   | { kind: 'session-started' }
-  /** The screen fallback saw a permission dialog it had asked orc about go from the pane. */
-  | { kind: 'dialog-closed' }
+  /**
+   * A permission dialog the host worker saw in the pane has gone: answered there, by orc, or by
+   * a person. `interrupted`: Claude Code's turn ended with it ("No"), and no Stop hook will say so.
+   */
+  | { kind: 'dialog-closed'; interrupted?: boolean }
   | { kind: 'exited'; paneId: string; exitStatus: number | null };
 
 export interface SendMessageInput {

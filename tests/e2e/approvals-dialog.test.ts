@@ -3,7 +3,8 @@
 // lists the request as "in dialog"; `orc approve` (or `orc deny`) then makes the agent's host
 // press the key in that dialog. The command runs (or is refused), the dialog goes, and the
 // request records a person's decision. Answered in the dialog by hand instead, the request
-// expires once the agent moves on.
+// expires once the agent moves on or the dialog goes. After "No" (from orc or by hand) Claude
+// Code fires no hook, yet the agent shows idle: the host worker saw its dialog close.
 import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, string> = {
   'RUN-GREET': 'npm run greet',
   'RUN-SHIP': 'npm run ship',
   'RUN-LOOK': 'npm run look',
+  'RUN-DROP': 'npm run drop',
 };
 
 type Pending = { id: string; agent: string; state: 'waiting' | 'in-dialog'; command: string | null };
@@ -36,11 +38,10 @@ function toolResultAfter(trigger: string) {
   return api.requests.find((r) => !r.sideQuery && r.userText?.includes(trigger) && r.toolResults.length > 0)?.toolResults[0];
 }
 
-async function idle(): Promise<void> {
-  await eventually(async () => {
-    const status = JSON.parse(await orc(['status', '--json'])) as Array<{ id: string; state: string }>;
-    expect(status.find((a) => a.id === agent)?.state).toBe('idle');
-  }, { timeoutMs: 60_000 });
+const stateOf = async () => (JSON.parse(await orc(['status', '--json'])) as Array<{ id: string; state: string }>).find((a) => a.id === agent)?.state;
+
+async function idle(timeoutMs = 60_000): Promise<void> {
+  await eventually(async () => expect(await stateOf()).toBe('idle'), { timeoutMs });
 }
 
 /** Sends the trigger, lets the hook's wait run out, and returns the request id once the dialog shows. */
@@ -65,7 +66,7 @@ async function leaveUnanswered(trigger: string): Promise<string> {
 beforeAll(async () => {
   api = await startScriptedMessagesApi(bashOnTrigger(COMMANDS));
   const projectDir = await mkdtemp(join(tmpdir(), 'orc-dialog-'));
-  await writeFile(join(projectDir, 'package.json'), JSON.stringify({ name: 'demo', private: true, scripts: { greet: 'echo greeted-by-npm', ship: 'echo shipped', look: 'echo looked' } }));
+  await writeFile(join(projectDir, 'package.json'), JSON.stringify({ name: 'demo', private: true, scripts: { greet: 'echo greeted-by-npm', ship: 'echo shipped', look: 'echo looked', drop: 'echo dropped' } }));
   const env = await prepareClaudeCodeEnv({ apiUrl: api.url, projectDirs: [projectDir] });
   await orc(['agent', 'start', agent, '--project', projectDir, '--cmd', claudeTestCommand(), ...envFlags(env)]);
 });
@@ -98,7 +99,7 @@ describe('answering the agent\'s own dialog after the wait ran out', () => {
     await eventually(async () => expect(await pendingFor()).toEqual([]), { timeoutMs: 20_000 });
     const late = await runOrc(['approve', id]);
     expect(late.code).not.toBe(0);
-    expect(late.stderr).toMatch(/expired: .*the agent (finished its turn|went on)/);
+    expect(late.stderr).toMatch(/expired: .*(the agent (finished its turn|went on)|its dialog closed on screen)/);
     const stats = JSON.parse(await orc(['stats', '--json'])) as { agents: Array<{ agent: string; humanDecided: number; timedOut: number }> };
     expect(stats.agents.find((a) => a.agent === agent)).toMatchObject({ humanDecided: 1, timedOut: 1 });
   }, 150_000);
@@ -110,8 +111,25 @@ describe('answering the agent\'s own dialog after the wait ran out', () => {
     expect(denied.answeredInDialog).toMatch(/pressed 4 \(No\)/);
     await eventually(async () => expect(recognizeDialog(await capture())).toBeNull(), { timeoutMs: 10_000 });
     expect(toolResultAfter('RUN-SHIP')?.content ?? '').not.toContain('shipped');
+    // "No" ended Claude Code's turn with no hook; the worker saw the dialog go and the screen
+    // say so: the agent waits to be told what to do instead, and needs no approval.
+    await idle(10_000);
     const stats = JSON.parse(await orc(['stats', '--json'])) as { agents: Array<{ agent: string; humanDecided: number; denied: number; timedOut: number }> };
     // The request answered by hand in its dialog counts as timed out: no one answered through orc.
     expect(stats.agents.find((a) => a.agent === agent)).toMatchObject({ humanDecided: 2, denied: 1, timedOut: 1 });
+  }, 150_000);
+
+  it('"No" pressed by hand in the dialog: the request leaves orc approvals at once and the agent shows idle', async () => {
+    const id = await leaveUnanswered('RUN-DROP');
+    expect(await stateOf()).toBe('waiting-approval');
+    await promisify(execFile)('tmux', ['-L', inject('tmuxSocket'), 'send-keys', '-t', `=${tmuxSessionName(team)}:dev`, 'Escape']);
+    // No hook follows a "No"; the host worker sees the dialog close, within about a second.
+    await eventually(async () => expect(await pendingFor()).toEqual([]), { timeoutMs: 10_000 });
+    await idle(10_000);
+    expect(await capture()).toContain('Interrupted');
+    const late = await runOrc(['approve', id]);
+    expect(late.code).not.toBe(0);
+    expect(late.stderr).toMatch(/expired: .*its dialog closed on screen/);
+    expect(toolResultAfter('RUN-DROP')?.content ?? '').not.toContain('dropped');
   }, 150_000);
 });

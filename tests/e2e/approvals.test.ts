@@ -156,8 +156,9 @@ describe('approval learning', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/Invalid permission rule .*tool names are case-sensitive: Bash.*nothing was saved/);
     expect(await orc(['rules', 'add', 'Bash(npm publish *)', '--deny', '--scope', 'team', '--team', team])).toMatch(/^added rule [0-9a-f]{10}: deny Bash\(npm publish \*\)/);
-    const rules = JSON.parse(await orc(['rules', 'list', '--json'])) as Array<{ rule: string }>;
-    expect(rules.filter((r) => /publish/i.test(r.rule)).map((r) => r.rule)).toEqual(['Bash(npm publish *)']);
+    // This team's rules only: other test files add publish rules of their own meanwhile.
+    const rules = JSON.parse(await orc(['rules', 'list', '--json'])) as Array<{ rule: string; scope: string; scopeKey: string | null }>;
+    expect(rules.filter((r) => r.scope === 'team' && r.scopeKey === team && /publish/i.test(r.rule)).map((r) => r.rule)).toEqual(['Bash(npm publish *)']);
 
     await idle(second);
     expect(await orc(['send', second, 'RUN-PUBLISH now'])).toContain('confirmed');
