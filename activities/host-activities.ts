@@ -13,7 +13,8 @@ import { writeClaudeSettings } from './claude-settings.ts';
 import type { DeliveryLedger } from './delivery-ledger.ts';
 import { paneInfo, readPane, waitForPane } from './pane-reading.ts';
 import { saveAgentHistory } from './agent-history.ts';
-import { DIALOG_DUTY_VALUES, SCREEN_FALLBACK_PANE_OPTION, writeFallbackAccess } from './screen-fallback-access.ts';
+import { DIALOG_DUTY_PANE_OPTION, DIALOG_DUTY_VALUES } from './dialog-duty.ts';
+import { writeFallbackAccess } from './screen-fallback-access.ts';
 import { TmuxError, type Tmux } from './tmux.ts';
 
 export interface HostActivityDeps {
@@ -166,7 +167,7 @@ export function createHostActivities(deps: HostActivityDeps) {
       // watcher does with it: answer its dialogs (no hooks) or only see them close (hooked).
       const marks = [
         ['set-option', '-p', '-t', paneId, AGENT_PANE_OPTION, agentId],
-        ['set-option', '-p', '-t', paneId, SCREEN_FALLBACK_PANE_OPTION, DIALOG_DUTY_VALUES[hooked ? 'watch' : 'answer']],
+        ['set-option', '-p', '-t', paneId, DIALOG_DUTY_PANE_OPTION, DIALOG_DUTY_VALUES[hooked ? 'watch' : 'answer']],
       ];
       await tmux.run(marks.flatMap((command, i) => (i === 0 ? command : [';', ...command])));
 

@@ -4,7 +4,7 @@
 // and the pane's id, so no text an agent prints can pass for a marker or shift one screen
 // into another's place.
 import { AGENT_PANE_OPTION } from './host-activities.ts';
-import { dialogDutyOf, SCREEN_FALLBACK_PANE_OPTION, type DialogDuty } from './screen-fallback-access.ts';
+import { dialogDutyOf, DIALOG_DUTY_PANE_OPTION, type DialogDuty } from './dialog-duty.ts';
 import { TmuxError, type Tmux } from './tmux.ts';
 
 export interface SweptPane {
@@ -27,7 +27,7 @@ export interface PaneSweep {
 }
 
 const listFormat = (nonce: string) =>
-  [nonce, '#{pane_id}', `#{${AGENT_PANE_OPTION}}`, `#{${SCREEN_FALLBACK_PANE_OPTION}}`, '#{pane_dead}', '#{pane_in_mode}', '#{pane_current_path}'].join('\t');
+  [nonce, '#{pane_id}', `#{${AGENT_PANE_OPTION}}`, `#{${DIALOG_DUTY_PANE_OPTION}}`, '#{pane_dead}', '#{pane_in_mode}', '#{pane_current_path}'].join('\t');
 
 /** The tmux arguments: the pane list, then each pane's visible screen followed by its marker. */
 export function sweepArgs(nonce: string, paneIds: readonly string[]): string[] {

@@ -7,21 +7,6 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
-/**
- * Set on agent panes whose permission dialogs the worker watches: `on` for agents without hooks
- * (it answers their dialogs), `watch` for hooked Claude Code (its hook answers; a dialog shows
- * only when nobody did in time, and the worker only reports when that dialog goes).
- */
-export const SCREEN_FALLBACK_PANE_OPTION = '@orc-screen-fallback';
-export const DIALOG_DUTY_VALUES = { answer: 'on', watch: 'watch' } as const;
-export type DialogDuty = keyof typeof DIALOG_DUTY_VALUES;
-
-export function dialogDutyOf(optionValue: string | undefined): DialogDuty | null {
-  if (optionValue === DIALOG_DUTY_VALUES.answer) return 'answer';
-  if (optionValue === DIALOG_DUTY_VALUES.watch) return 'watch';
-  return null;
-}
-
 const fallbackAccess = z.object({ agentId: z.string(), orcUrl: z.url(), token: z.string().min(1), workDir: z.string() });
 export type FallbackAccess = z.infer<typeof fallbackAccess>;
 

@@ -40,6 +40,8 @@ export interface ScriptedMessagesApi {
   url: string;
   port: number;
   requests: RecordedRequest[];
+  /** The first tool result the CLI sent back in a conversation whose last typed text contains `text`. */
+  toolResultAfter(text: string): ToolResult | undefined;
   setScript(s: Script): void;
   close(): Promise<void>;
 }
@@ -99,6 +101,7 @@ export async function startScriptedMessagesApi(script: Script = defaultScript): 
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
+    toolResultAfter: (text) => requests.find((r) => !r.sideQuery && r.userText?.includes(text) && r.toolResults.length > 0)?.toolResults[0],
     setScript(s) {
       current = s;
     },

@@ -4,7 +4,7 @@
 // that one run lists everything to fix. Files are read only through the injected reader.
 import { isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
-import { OFF, PROFILES, DEFAULT_GIT_CHECKPOINT_MS, teamSpecFileSchema, type agentFileSchema, type AgentSpec, type TeamSpec } from './team-spec.ts';
+import { OFF, PROFILES, PROFILE_NAMES, DEFAULT_GIT_CHECKPOINT_MS, teamSpecFileSchema, type agentFileSchema, type AgentSpec, type TeamSpec } from './team-spec.ts';
 import { problemsFromIssues, type SpecProblem } from './spec-problems.ts';
 import { DEFAULT_AGENT_COMMAND, isClaudeCode, parseAgentCommand } from '../agent-command.ts';
 
@@ -47,16 +47,23 @@ function crossFieldProblems(raw: unknown): SpecProblem[] {
   return problems;
 }
 
-/** Whether an entry of the raw spec runs Claude Code (a command it cannot parse is someone else's problem). */
+/** The command an agent entry runs: its own, its profile's, or the default; undefined for a profile that does not exist. */
+function commandOf(agent: { command?: unknown; profile?: unknown }): string | undefined {
+  if (typeof agent.command === 'string') return agent.command;
+  if (agent.profile === undefined || agent.profile === null) return DEFAULT_AGENT_COMMAND;
+  const profile = PROFILE_NAMES.find((name) => name === agent.profile);
+  return profile === undefined ? undefined : PROFILES[profile];
+}
+
+/** Whether an entry of the raw spec runs Claude Code (an unknown profile or a command it cannot parse is another field's problem). */
 function runsClaudeCode(agent: Record<string, unknown>): boolean {
-  if (typeof agent.command === 'string') {
-    try {
-      return isClaudeCode(parseAgentCommand(agent.command));
-    } catch {
-      return true;
-    }
+  const command = commandOf(agent);
+  if (command === undefined) return true;
+  try {
+    return isClaudeCode(parseAgentCommand(command));
+  } catch {
+    return true;
   }
-  return agent.profile === undefined || agent.profile === null || agent.profile === 'claude-code';
 }
 
 /** Reads every briefFile that is otherwise fine; returns the texts by agent index. */
@@ -92,7 +99,7 @@ export function agentSpecFrom(agent: z.output<typeof agentFileSchema>, briefText
     name: agent.name,
     role: agent.role,
     brief: agent.brief ?? briefText,
-    command: agent.command ?? (agent.profile ? PROFILES[agent.profile] : DEFAULT_AGENT_COMMAND),
+    command: commandOf(agent) ?? DEFAULT_AGENT_COMMAND,
     checkinIntervalMs: agent.checkin === OFF ? null : (agent.checkin ?? null),
     workspace: agent.workspace ?? 'shared',
     // Left out (or left empty) means the default; only `off` turns checkpoints off.

@@ -34,10 +34,6 @@ type Pending = { id: string; agent: string; state: 'waiting' | 'in-dialog'; comm
 const pendingFor = async () => (JSON.parse(await orc(['approvals', '--json'])) as Pending[]).filter((p) => p.agent === agent);
 const capture = async () => (JSON.parse(await orc(['capture', agent, '--json'])) as { text: string }).text;
 
-function toolResultAfter(trigger: string) {
-  return api.requests.find((r) => !r.sideQuery && r.userText?.includes(trigger) && r.toolResults.length > 0)?.toolResults[0];
-}
-
 const stateOf = async () => (JSON.parse(await orc(['status', '--json'])) as Array<{ id: string; state: string }>).find((a) => a.id === agent)?.state;
 
 async function idle(timeoutMs = 60_000): Promise<void> {
@@ -82,7 +78,7 @@ describe('answering the agent\'s own dialog after the wait ran out', () => {
     const approved = await orc(['approve', id]);
     expect(approved).toContain(`allowed ${id}`);
     expect(approved).toMatch(/pressed 1 \(Yes\) in the agent's dialog/);
-    await eventually(async () => expect(toolResultAfter('RUN-GREET')?.content).toContain('greeted-by-npm'), { timeoutMs: 30_000 });
+    await eventually(async () => expect(api.toolResultAfter('RUN-GREET')?.content).toContain('greeted-by-npm'), { timeoutMs: 30_000 });
     expect(await capture()).not.toContain('Do you want to proceed?');
     expect(await pendingFor()).toEqual([]);
     // Answered once: a second answer finds no request to answer.
@@ -94,7 +90,7 @@ describe('answering the agent\'s own dialog after the wait ran out', () => {
   it('answered by hand in the dialog, the request expires when the agent moves on', async () => {
     const id = await leaveUnanswered('RUN-LOOK');
     await promisify(execFile)('tmux', ['-L', inject('tmuxSocket'), 'send-keys', '-t', `=${tmuxSessionName(team)}:dev`, '1']);
-    await eventually(async () => expect(toolResultAfter('RUN-LOOK')?.content).toContain('looked'), { timeoutMs: 30_000 });
+    await eventually(async () => expect(api.toolResultAfter('RUN-LOOK')?.content).toContain('looked'), { timeoutMs: 30_000 });
     // The turn ends (Stop): the dialog is gone, and so is the request from the list.
     await eventually(async () => expect(await pendingFor()).toEqual([]), { timeoutMs: 20_000 });
     const late = await runOrc(['approve', id]);
@@ -110,7 +106,7 @@ describe('answering the agent\'s own dialog after the wait ran out', () => {
     expect(denied.status).toBe('denied');
     expect(denied.answeredInDialog).toMatch(/pressed 4 \(No\)/);
     await eventually(async () => expect(recognizeDialog(await capture())).toBeNull(), { timeoutMs: 10_000 });
-    expect(toolResultAfter('RUN-SHIP')?.content ?? '').not.toContain('shipped');
+    expect(api.toolResultAfter('RUN-SHIP')?.content ?? '').not.toContain('shipped');
     // "No" ended Claude Code's turn with no hook; the worker saw the dialog go and the screen
     // say so: the agent waits to be told what to do instead, and needs no approval.
     await idle(10_000);
@@ -130,6 +126,6 @@ describe('answering the agent\'s own dialog after the wait ran out', () => {
     const late = await runOrc(['approve', id]);
     expect(late.code).not.toBe(0);
     expect(late.stderr).toMatch(/expired: .*its dialog closed on screen/);
-    expect(toolResultAfter('RUN-DROP')?.content ?? '').not.toContain('dropped');
+    expect(api.toolResultAfter('RUN-DROP')?.content ?? '').not.toContain('dropped');
   }, 150_000);
 });

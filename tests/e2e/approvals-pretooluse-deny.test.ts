@@ -23,15 +23,20 @@ let outsideDir: string;
 
 const exists = (path: string) => access(path).then(() => true, () => false);
 
-function toolResultAfter(trigger: string) {
-  return api.requests.find((r) => !r.sideQuery && r.userText?.includes(trigger) && r.toolResults.length > 0)?.toolResults[0];
-}
-
 async function idle(): Promise<void> {
   await eventually(async () => {
     const status = JSON.parse(await orc(['status', '--json'])) as Array<{ id: string; state: string }>;
     expect(status.find((a) => a.id === agent)?.state).toBe('idle');
   }, { timeoutMs: 60_000 });
+}
+
+/** Waits until Claude Code got orc's denial back for the tool use `trigger` asked for. */
+async function deniedByOrc(trigger: string): Promise<void> {
+  await eventually(async () => {
+    const result = api.toolResultAfter(trigger);
+    expect(result?.isError).toBe(true);
+    expect(result?.content).toContain('denied by orc');
+  }, { timeoutMs: 30_000 });
 }
 
 beforeAll(async () => {
@@ -62,11 +67,7 @@ describe("orc's deny rules, where Claude Code's own rules allow", () => {
   it('a built-in deny stops rm -rf outside the workspace, and the row names the rule', async () => {
     await idle();
     expect(await orc(['send', agent, 'RUN-RM-OUTSIDE please'])).toContain('confirmed');
-    await eventually(async () => {
-      const result = toolResultAfter('RUN-RM-OUTSIDE');
-      expect(result?.isError).toBe(true);
-      expect(result?.content).toContain('denied by orc');
-    }, { timeoutMs: 30_000 });
+    await deniedByOrc('RUN-RM-OUTSIDE');
     expect(await exists(join(outsideDir, 'precious.txt'))).toBe(true);
     // Decided at once: nothing waits for a person.
     expect((JSON.parse(await orc(['approvals', '--json'])) as Array<{ agent: string }>).filter((p) => p.agent === agent)).toEqual([]);
@@ -86,15 +87,11 @@ describe("orc's deny rules, where Claude Code's own rules allow", () => {
     expect(await orc(['rules', 'add', 'Bash(npm publish *)', '--deny', '--project', projectDir])).toMatch(/added rule/);
     await idle();
     expect(await orc(['send', agent, 'RUN-PUBLISH now'])).toContain('confirmed');
-    await eventually(async () => {
-      const result = toolResultAfter('RUN-PUBLISH');
-      expect(result?.isError).toBe(true);
-      expect(result?.content).toContain('denied by orc');
-    }, { timeoutMs: 30_000 });
+    await deniedByOrc('RUN-PUBLISH');
 
     await idle();
     expect(await orc(['send', agent, 'RUN-RM-BUILD now'])).toContain('confirmed');
     await eventually(async () => expect(await exists(join(projectDir, 'build'))).toBe(false), { timeoutMs: 30_000 });
-    expect(toolResultAfter('RUN-RM-BUILD')?.isError).not.toBe(true);
+    expect(api.toolResultAfter('RUN-RM-BUILD')?.isError).not.toBe(true);
   });
 });

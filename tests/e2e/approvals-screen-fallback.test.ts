@@ -41,10 +41,6 @@ type AgentStats = { agent: string; requests: number; autoDecided: number; humanD
 const statsFor = async (agent: string) => (JSON.parse(await orc(['stats', '--json'])) as { agents: AgentStats[] }).agents.find((a) => a.agent === agent);
 const exists = (file: string) => access(file).then(() => true, () => false);
 
-function toolResultAfter(trigger: string) {
-  return api.requests.find((r) => !r.sideQuery && r.userText?.includes(trigger) && r.toolResults.length > 0)?.toolResults[0];
-}
-
 /** Waits until `agent`'s one pending request is `command`, and returns its id. */
 async function pendingRequest(agent: string, command: string): Promise<string> {
   const [pending] = await eventually(async () => {
@@ -82,7 +78,7 @@ describe('screen fallback with Claude Code launched without hooks', () => {
   it('a rule allows the command: the host presses "Yes" in the dialog and the command runs', async () => {
     expect(await orc(['rules', 'add', 'Bash(npm run greet)', '--allow', '--project', claudeProject])).toMatch(/added rule/);
     expect(await orc(['send', claude, 'RUN-GREET please'])).toContain('confirmed');
-    await eventually(async () => expect(toolResultAfter('RUN-GREET')?.content).toContain('greeted-by-npm'), { timeoutMs: 40_000 });
+    await eventually(async () => expect(api.toolResultAfter('RUN-GREET')?.content).toContain('greeted-by-npm'), { timeoutMs: 40_000 });
     // Decided by orc's rule (the agent has no hooks: the request came off its screen).
     expect(await statsFor(claude)).toMatchObject({ requests: 1, autoDecided: 1, humanDecided: 0 });
     expect(await pendingFor(claude)).toEqual([]);
@@ -94,7 +90,7 @@ describe('screen fallback with Claude Code launched without hooks', () => {
     expect(recognizeDialog(await capture(claude))).toMatchObject({ cli: 'claude-code', tool: 'Bash', subject: 'npm run ship' });
     await eventually(async () => expect(await stateOf(claude)).toBe('waiting-approval'));
     expect(await orc(['approve', id])).toContain(`allowed ${id}`);
-    await eventually(async () => expect(toolResultAfter('RUN-SHIP')?.content).toContain('shipped-by-npm'), { timeoutMs: 30_000 });
+    await eventually(async () => expect(api.toolResultAfter('RUN-SHIP')?.content).toContain('shipped-by-npm'), { timeoutMs: 30_000 });
     expect(recognizeDialog(await capture(claude))).toBeNull();
     // The host told the workflow the dialog went.
     await eventually(async () => expect(await stateOf(claude)).toBe('idle'));

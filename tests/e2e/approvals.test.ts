@@ -42,8 +42,7 @@ const pendingFor = async (agent: string) => (JSON.parse(await orc(['approvals', 
 /** The tool_result the CLI sent back after running (or being refused) `command`. */
 function toolResultAfter(command: string) {
   const trigger = Object.entries(COMMANDS).find(([, c]) => c === command)?.[0] ?? '';
-  const request = api.requests.find((r) => !r.sideQuery && r.userText?.includes(trigger) && r.toolResults.length > 0);
-  return request?.toolResults[0];
+  return api.toolResultAfter(trigger);
 }
 
 async function project(prefix: string): Promise<string> {
