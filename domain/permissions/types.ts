@@ -19,6 +19,13 @@ export interface PermissionContext {
   readonly protectedBranches?: readonly string[];
   /** Directories outside the project that writes may still go to (e.g. a scratch dir); default none. */
   readonly extraWritableDirs?: readonly string[];
+  /**
+   * orc's data dir (admin token, sealing key, agents' access files): a credential place, read and
+   * written by no command. The workspace and the scratch dir count as theirs even when inside it.
+   */
+  readonly orcDataDir?: string;
+  /** The agent's own scratch dir: writable like the project (other writes to /tmp wait for a person). */
+  readonly scratchDir?: string;
 }
 
 export const defaultProtectedBranches: readonly string[] = ['main', 'master'];
