@@ -129,12 +129,26 @@ function namesPlace(token: BashToken): boolean {
   return first !== undefined && 'literal' in first && /^(\/|~|\.\.)/.test(first.literal);
 }
 
+/** Words a `*` may not stand for: outside the workspace, or not known to be harmless. */
+export interface Restrictions {
+  /** Paths outside the workspace: only a rule word that names the place itself matches them. */
+  readonly outside?: ReadonlySet<number>;
+  /** Words the catalogue does not know to be harmless: only a rule word spelling them out matches them. */
+  readonly unknown?: ReadonlySet<number>;
+}
+
+function allLiteral(token: BashToken): boolean {
+  return token.kind === 'word' && token.segments.every((segment) => 'literal' in segment);
+}
+
 /**
  * Does the pattern match these words? A word only the run decides (a variable, `$(…)`) is
- * matched by `*` alone: no literal can promise what it will be. The words at `outside` (paths
- * outside the workspace) are matched only by a rule word that names a place, never by `*`.
+ * matched by `*` alone: no literal can promise what it will be. `restrictions` name the words a
+ * `*` never stands for (see Restrictions).
  */
-export function matchBashPattern(pattern: BashPattern, words: readonly ShellWord[], outside: ReadonlySet<number> = new Set()): boolean {
+export function matchBashPattern(pattern: BashPattern, words: readonly ShellWord[], restrictions: Restrictions = {}): boolean {
+  const outside = restrictions.outside ?? new Set<number>();
+  const unknown = restrictions.unknown ?? new Set<number>();
   const regexps = pattern.map((token) => (token.kind === 'word' ? segmentsToRegExp(token.segments) : null));
   // memo[p][w]: pattern from p matches words from w.
   const memo = new Map<number, boolean>();
@@ -145,11 +159,11 @@ export function matchBashPattern(pattern: BashPattern, words: readonly ShellWord
     let result: boolean;
     const token = pattern[p];
     if (token === undefined) result = w === words.length;
-    else if (token.kind === 'any') result = matchFrom(p + 1, w) || (w < words.length && !outside.has(w) && matchFrom(p, w + 1));
+    else if (token.kind === 'any') result = matchFrom(p + 1, w) || (w < words.length && !outside.has(w) && !unknown.has(w) && matchFrom(p, w + 1));
     else {
       const word = words[w];
       const regexp = regexps[p];
-      const allowedHere = !outside.has(w) || namesPlace(token);
+      const allowedHere = (!outside.has(w) || namesPlace(token)) && (!unknown.has(w) || allLiteral(token));
       result = word !== undefined && word.isStatic && allowedHere && regexp != null && regexp.test(word.value) && matchFrom(p + 1, w + 1);
     }
     memo.set(key, result);

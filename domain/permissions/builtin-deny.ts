@@ -7,7 +7,10 @@ import type { ShellWord } from './shell-words.ts';
 import { hasShortOrLongFlag, operands, writtenOperands } from './command-arguments.ts';
 import { findSecret, mentionsSecret } from './credential-paths.ts';
 import { forcePushProblem } from './git-push.ts';
-import { isInWorkspace, isReadable, isWithin, isWritable, resolvePath, workspaceRoots } from './paths.ts';
+import { codeRunningBuiltin } from './code-running-builtins.ts';
+import { codeRunningFile } from './code-running-files.ts';
+import { isInWorkspace, isReadable, isSharedTemp, isWithin, isWritable, resolvePath, workspaceRoots } from './paths.ts';
+import { prefixAssignmentProblem, shellAssignmentProblem } from './shell-variables.ts';
 import {
   CODE_INJECTING_VARIABLES, DOWNLOADERS, INTERPRETERS, PRIVILEGE_PROGRAMS, SHELLS, isDiskFormatter, programName,
 } from './program-knowledge.ts';
@@ -35,6 +38,11 @@ export const BUILTIN_RULES: readonly { readonly id: string; readonly effect: 'de
   { id: 'hold-dynamic-program', effect: 'hold', summary: 'the program to run is only known at run time ($CMD, $(which x))' },
   { id: 'hold-code-injecting-variable', effect: 'hold', summary: 'PATH, LD_PRELOAD, NODE_OPTIONS, BASH_ENV… set for the command' },
   { id: 'hold-unknown-target', effect: 'hold', summary: 'a write, rm -r or chmod -R whose target is only known at run time' },
+  { id: 'hold-variable', effect: 'hold', summary: 'a variable set for the command (or for the rest of the line) that is not known to be inert, or to a value only known at run time' },
+  { id: 'hold-code-running-builtin', effect: 'hold', summary: 'declare, export, let, printf -v, source, test -v and other builtins that evaluate code hidden in values' },
+  { id: 'hold-code-running-file', effect: 'hold', summary: 'writes to files that make code run later: .git/**, .claude/**, .husky/**, .envrc, .mcp.json, .vscode/**…' },
+  { id: 'hold-shared-temp', effect: 'hold', summary: 'writes to /tmp, /var/tmp or /dev/shm (the agent has its own scratch dir)' },
+  { id: 'hold-unknown-argument', effect: 'hold', summary: 'a learned rule covers the command but for an argument the catalogue does not know to be harmless' },
   { id: 'hold-outside-workspace', effect: 'hold', summary: 'a cd out of the project (or to a place only known at run time), what runs there, and input redirected from outside' },
 ];
 
@@ -80,6 +88,7 @@ function checkRecursive(command: SimpleCommand, cwd: string | null, context: Per
     if (path === null) continue;
     // Removing a root itself (rm -rf .) or anything above it destroys the workspace.
     const destroysRoot = isRm && roots.some((root) => isWithin(root, path));
+    if (!destroysRoot && !isWritable(path, context) && isSharedTemp(path)) return hold('hold-shared-temp', `${name} recursive on ${path}, in a shared temporary directory`);
     if (destroysRoot || !isWritable(path, context) || path.startsWith('/dev/')) {
       return deny(ruleId, `${name} recursive on ${word.text} (${path}), ${destroysRoot ? 'a workspace root or above it' : 'outside the project and its worktrees'}`);
     }
@@ -153,7 +162,7 @@ function checkCredentials(command: SimpleCommand, cwd: string | null, context: P
     const candidates = [word.value, ...(word.value.includes('=') ? [word.value.slice(word.value.indexOf('=') + 1)] : [])];
     for (const candidate of candidates) {
       const path = resolvePath(candidate, cwd, context.homeDir);
-      const secret = path === null ? null : findSecret(path, context.homeDir, recursive);
+      const secret = path === null ? null : findSecret(path, context, recursive);
       if (secret !== null) return deny('no-credential-access', `${word.text} ${secret.how}, where credentials are kept`);
     }
   }
@@ -163,12 +172,16 @@ function checkCredentials(command: SimpleCommand, cwd: string | null, context: P
 function checkWrites(command: SimpleCommand, cwd: string | null, context: PermissionContext): BuiltinVerdict | null {
   const targets = [...command.redirects.filter((redirect) => redirect.writes).map((redirect) => redirect.target), ...writtenOperands(command.argv)];
   let unknown: string | null = null;
+  let held: BuiltinVerdict | null = null;
   for (const target of targets) {
     if (target === null) continue;
     const path = target.isStatic ? resolvePath(target.value, cwd, context.homeDir) : null;
     if (path === null) { unknown ??= target.text; continue; }
-    if (!isWritable(path, context)) return deny('no-write-outside-workspace', `writes to ${path}, outside the project and its worktrees`);
+    const verdict = judgeWrite(path, context);
+    if (verdict?.effect === 'deny') return verdict;
+    held ??= verdict;
   }
+  if (held !== null) return held;
   if (unknown !== null) return hold('hold-unknown-target', `writes to ${unknown}, which is only known at run time`);
   if (command.openEnded && writtenOperands([...command.argv, { text: 'x', value: 'x', isStatic: true }]).length > 0) {
     return hold('hold-unknown-target', 'writes to paths xargs supplies at run time');
@@ -181,7 +194,14 @@ function checkHolds(command: SimpleCommand): BuiltinVerdict | null {
   if (program !== undefined && !program.isStatic) return hold('hold-dynamic-program', `the program ${program.text} is only known at run time`);
   const injected = command.assignments.find((name) => CODE_INJECTING_VARIABLES.has(name) || name.startsWith('LD_') || name.startsWith('DYLD_'));
   if (injected !== undefined) return hold('hold-code-injecting-variable', `${injected} is set, which changes what code the command runs`);
-  return null;
+  const dynamic = new Set(command.dynamicAssignments ?? []);
+  // `X=1 cmd` sets X for cmd; `X=1` alone sets it for the rest of the command line.
+  for (const name of command.assignments) {
+    const problem = program === undefined ? shellAssignmentProblem(name) : prefixAssignmentProblem(name, !dynamic.has(name));
+    if (problem !== null) return hold('hold-variable', problem);
+  }
+  const builtin = codeRunningBuiltin(command);
+  return builtin === null ? null : hold('hold-code-running-builtin', builtin);
 }
 
 /**
@@ -222,6 +242,20 @@ export function checkBashCommands(commands: readonly SimpleCommand[], cwd: strin
   });
 }
 
+/**
+ * A write to `path`: outside the workspace it is denied, except in the shared temporary
+ * directories where a person may still allow it; inside, a file that makes code run later
+ * (`.git/config`, `.claude/settings.json`, `.envrc`) waits for a person.
+ */
+function judgeWrite(path: string, context: PermissionContext): BuiltinVerdict | null {
+  if (!isWritable(path, context)) {
+    if (isSharedTemp(path)) return hold('hold-shared-temp', `writes to ${path}, in a shared temporary directory: the agent's own scratch dir is ${context.scratchDir ?? 'not set'}`);
+    return deny('no-write-outside-workspace', `writes to ${path}, outside the project and its worktrees`);
+  }
+  const code = codeRunningFile(path, context);
+  return code === null ? null : hold('hold-code-running-file', `writes ${code}`);
+}
+
 /** Built-in verdict for a request to any tool but Bash. */
 export function checkToolRequest(request: PermissionRequest, context: PermissionContext): BuiltinVerdict | null {
   const tool = request.toolName;
@@ -229,8 +263,8 @@ export function checkToolRequest(request: PermissionRequest, context: Permission
   const target = requestPath(request, context);
   if (target === null) return hold('hold-unknown-target', `${tool} without a usable path`);
   // Grep searches whole trees: pointing it at an ancestor of a secret reaches the secret.
-  const secret = findSecret(target, context.homeDir, tool === 'Grep');
+  const secret = findSecret(target, context, tool === 'Grep');
   if (secret !== null) return deny('no-credential-access', `${tool} on ${target}, which ${secret.how}, where credentials are kept`);
-  if (EDITING_TOOLS.has(tool) && !isWritable(target, context)) return deny('no-write-outside-workspace', `${tool} of ${target}, outside the project and its worktrees`);
+  if (EDITING_TOOLS.has(tool)) return judgeWrite(target, context);
   return null;
 }

@@ -1,6 +1,7 @@
 // Where secrets live. Reading them is never something an agent should do on its own, whatever
 // rule was learned, so references to these paths are denied by a built-in rule.
 import path from 'node:path';
+import type { PermissionContext } from './types.ts';
 
 const HOME_SECRETS = [
   '.ssh', '.aws', '.gnupg', '.config/gcloud', '.azure', '.kube', '.docker/config.json', '.netrc', '.npmrc', '.pypirc',
@@ -8,13 +9,25 @@ const HOME_SECRETS = [
   '.cargo/credentials', '.cargo/credentials.toml', '.claude/.credentials.json', '.config/hub', '.pgpass', '.my.cnf',
 ];
 
-const SYSTEM_SECRETS = ['/etc/shadow', '/etc/gshadow', '/etc/sudoers', '/etc/sudoers.d', '/etc/ssh', '/root'];
+// `/proc` holds every process's environment (other agents' tokens, orc's keys) and memory.
+const SYSTEM_SECRETS = ['/etc/shadow', '/etc/gshadow', '/etc/sudoers', '/etc/sudoers.d', '/etc/ssh', '/root', '/proc'];
+
+/** What `/proc` shows of the machine, not of any process: reading it is harmless. */
+const HARMLESS_PROC = new Set(['/proc/cpuinfo', '/proc/meminfo', '/proc/loadavg', '/proc/uptime', '/proc/version', '/proc/stat']);
 
 /** Markers that betray a secret path even inside a word whose value is only known at run time. */
-const SECRET_MARKERS = ['.ssh', '.aws', '.gnupg', '.netrc', '.git-credentials', '.kube', '.docker/config', 'id_rsa', 'id_ed25519', 'id_ecdsa', '/etc/shadow', '.password-store', 'gcloud', '.azure', '.pgpass', '.credentials.json'];
+const SECRET_MARKERS = ['/proc/', 'admin-token', 'secret-key', '.ssh', '.aws', '.gnupg', '.netrc', '.git-credentials', '.kube', '.docker/config', 'id_rsa', 'id_ed25519', 'id_ecdsa', '/etc/shadow', '.password-store', 'gcloud', '.azure', '.pgpass', '.credentials.json'];
 
-export function secretPaths(homeDir: string): readonly string[] {
-  return [...HOME_SECRETS.map((secret) => path.posix.join(homeDir, secret)), ...SYSTEM_SECRETS];
+/** Where secrets are: the person's credential files, the system's, and orc's data dir. */
+export function secretPaths(context: Pick<PermissionContext, 'homeDir' | 'orcDataDir'>): readonly string[] {
+  const orc = context.orcDataDir === undefined ? [] : [path.posix.resolve(context.orcDataDir)];
+  return [...HOME_SECRETS.map((secret) => path.posix.join(context.homeDir, secret)), ...SYSTEM_SECRETS, ...orc];
+}
+
+/** The agent's own places inside orc's data dir (its worktree, its scratch dir) are not secrets. */
+function ownPlace(target: string, context: PermissionContext): boolean {
+  const own = [...context.worktrees, ...(context.scratchDir === undefined ? [] : [context.scratchDir])].map((dir) => path.posix.resolve(dir));
+  return own.some((root) => target === root || target.startsWith(`${root}/`));
 }
 
 function segmentMatches(pattern: string, segment: string): boolean {
@@ -43,8 +56,9 @@ export function relationToSecret(target: string, secret: string): 'inside' | 'an
 }
 
 /** The secret a path reaches, with a phrase saying how, or null. */
-export function findSecret(target: string, homeDir: string, includeAncestors: boolean): { secret: string; how: string } | null {
-  for (const secret of secretPaths(homeDir)) {
+export function findSecret(target: string, context: PermissionContext, includeAncestors: boolean): { secret: string; how: string } | null {
+  if (HARMLESS_PROC.has(target) || ownPlace(target, context)) return null;
+  for (const secret of secretPaths(context)) {
     const relation = relationToSecret(target, secret);
     if (relation === 'inside') return { secret, how: `is in ${secret}` };
     if (includeAncestors && relation === 'ancestor') return { secret, how: `contains ${secret}` };

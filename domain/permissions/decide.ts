@@ -5,7 +5,7 @@ import { type BuiltinVerdict, checkBashCommands, checkToolRequest } from './buil
 import { ruleMatchesCommand, ruleMatchesRequest } from './rule-matching.ts';
 import { type PermissionRule, formatRule } from './rule-syntax.ts';
 import { type SimpleCommand, analyseCommand } from './shell-analysis.ts';
-import { outsideReadWords } from './outside-reads.ts';
+import { allowRestrictions } from './allow-restrictions.ts';
 import { requestCommand, requestCwd } from './request-subject.ts';
 import type { PermissionContext, PermissionRequest } from './types.ts';
 import { workingDirectories } from './working-directory.ts';
@@ -94,10 +94,18 @@ function decideBash(command: string, request: PermissionRequest, rules: readonly
   const builtins = checkBashCommands(analysis.commands, cwd, context);
   const places = workingDirectories(analysis.commands, cwd, context.homeDir);
   const parts = analysis.commands.map((simple: SimpleCommand, index): PartVerdict => {
-    // A deny rule's `*` reaches everywhere; an allow rule's only into the project (outside-reads.ts).
-    const outside = outsideReadWords(simple, places[index]?.before ?? null, context);
-    const matches = (rule: LearnedRule) => ruleMatchesCommand(rule.rule, simple, rule.effect === 'allow' ? outside : undefined);
+    // A deny rule's `*` reaches everywhere; an allow rule's only over harmless words inside the project.
+    const restrictions = allowRestrictions(simple, places[index]?.before ?? null, context);
+    const matches = (rule: LearnedRule) => ruleMatchesCommand(rule.rule, simple, rule.effect === 'allow' ? restrictions : undefined);
     const judged = judge(builtins[index] ?? null, rules, matches, simple.argv.length === 0);
+    if (judged.verdict === 'undecided' && judged.decidedBy === null && restrictions.problems.size > 0) {
+      // A rule that would cover the command but for words it cannot vouch for: say which, so the person knows what they are asked.
+      const near = rules.find((rule) => rule.effect === 'allow' && ruleMatchesCommand(rule.rule, simple, { outside: restrictions.outside }));
+      if (near !== undefined) {
+        const why = [...restrictions.problems.values()].join('; ');
+        return { command: simple.text, verdict: 'undecided', decidedBy: { kind: 'builtin', ruleId: 'hold-unknown-argument', reason: `${formatRule(near.rule)} covers only arguments known to be harmless: ${why}` } };
+      }
+    }
     return { command: simple.text, verdict: judged.verdict, decidedBy: judged.decidedBy };
   });
   return combine(parts);

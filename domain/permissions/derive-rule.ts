@@ -1,16 +1,16 @@
-// The rules to learn from a human "always". Generalise with care: program, subcommand and `*`
-// (`npm run test -- --watch` teaches `Bash(npm run test *)`), never a bare program that can do
-// anything (`Bash(rm *)`, `Bash(curl *)`, `Bash(node *)`); risky subcommands only exactly as
-// approved. A compound command teaches one rule per part, all or nothing, so what is learned
+// The rules to learn from a human "always". Generalise only where the catalogue can read the
+// program (`npm run test -- --watch` teaches `Bash(npm run test *)`, whose `*` covers only
+// harmless arguments); any other program only exactly as approved; nothing from a program that
+// can do anything (`rm`, shells). A compound command teaches one rule per part, all or nothing, so what is learned
 // always allows the very command that was approved, and nothing is learned from a command that
 // holds a part no rule may safely cover.
 import path from 'node:path';
 import type { BashToken } from './bash-pattern.ts';
 import { checkBashCommands, checkToolRequest } from './builtin-deny.ts';
-import {
-  EXACT_ONLY_PROGRAMS, EXACT_ONLY_SUBCOMMANDS, INLINE_CODE_FLAGS, INTERPRETERS, NEVER_LEARNED, SUBCOMMAND_PROGRAMS, WHOLE_PROGRAM_LEARNABLE, programName,
-} from './program-knowledge.ts';
-import { outsideReadWords } from './outside-reads.ts';
+import { allowRestrictions } from './allow-restrictions.ts';
+import { grammarOf } from './catalogue/index.ts';
+import { INLINE_CODE_FLAGS, INTERPRETERS, NEVER_LEARNED, programName } from './program-knowledge.ts';
+import { ruleMatchesCommand } from './rule-matching.ts';
 import { isWithin, workspaceRoots } from './paths.ts';
 import { EDITING_TOOLS, requestCommand, requestCwd, requestHost, requestPath } from './request-subject.ts';
 import { type PermissionRule, formatRule, parseRule } from './rule-syntax.ts';
@@ -20,7 +20,6 @@ import type { PermissionContext, PermissionRequest } from './types.ts';
 import { workingDirectories } from './working-directory.ts';
 
 const ANY: BashToken = { kind: 'any' };
-const SUBCOMMAND = /^[a-z][a-z0-9:_.-]*$/;
 /** Tools that take no specifier and only plan or search the web: learning them whole is safe. */
 const WHOLE_TOOLS = new Set(['WebSearch', 'TodoWrite']);
 /** Tools that search directory trees: learned as reads of the tree searched, never whole. */
@@ -47,50 +46,30 @@ function prefixRule(command: SimpleCommand, count: number): PermissionRule | nul
   return bashRule([...prefix.map(literal), ANY]);
 }
 
-function isSubcommand(word: ShellWord | undefined): word is ShellWord {
-  return word !== undefined && word.isStatic && SUBCOMMAND.test(word.value);
-}
-
-function interpreterRule(command: SimpleCommand): PermissionRule | null {
-  const args = command.argv.slice(1);
-  const first = args[0];
-  if (first === undefined || !first.isStatic) return null;
-  if (args.some((word) => word.isStatic && INLINE_CODE_FLAGS.has(word.value))) return null;
-  // `python -m pytest -x` teaches `python -m pytest *`.
-  if (first.value === '-m') return isSubcommand(args[1]) ? prefixRule(command, 3) : null;
-  // Options before the script could load anything (`node -r x`): learn only what was approved.
-  if (first.value.startsWith('-')) return exactRule(command);
-  return prefixRule(command, 2);
-}
-
-function subcommandRule(command: SimpleCommand, name: string, nested: ReadonlySet<string>): PermissionRule | null {
-  const subcommand = command.argv[1];
-  if (!isSubcommand(subcommand)) return exactRule(command);
-  if (EXACT_ONLY_SUBCOMMANDS.get(name)?.has(subcommand.value) === true) return exactRule(command);
-  if (nested.has(subcommand.value)) {
-    const third = command.argv[2];
-    if (third === undefined) return exactRule(command);
-    if (!third.isStatic || third.value.startsWith('-')) return exactRule(command);
-    if (EXACT_ONLY_SUBCOMMANDS.get(name)?.has(`${subcommand.value} ${third.value}`) === true) return exactRule(command);
-    return prefixRule(command, 3);
-  }
-  return prefixRule(command, 2);
-}
-
-/** The rule for one simple command; null when nothing safe can be learned from it. */
-export function deriveCommandRule(command: SimpleCommand): PermissionRule | null {
+/**
+ * The rule for one simple command; null when nothing safe can be learned from it. A program in
+ * the catalogue teaches its named words (program, subcommands, script or target) and `*`, which
+ * then covers only arguments the catalogue knows to be harmless; when the command itself has a
+ * word the catalogue does not vouch for, exactly that command is learned. Any other program is
+ * learned exactly as approved, and programs that can do anything teach nothing.
+ */
+export function deriveCommandRule(command: SimpleCommand, cwd: string | null, context: PermissionContext): PermissionRule | null {
   const program = command.argv[0];
   if (program === undefined || !program.isStatic) return null;
+  if (command.wrappers.includes('xargs') || command.wrappers.includes('find -exec')) return null;
   const name = programName(program.value);
-  if (NEVER_LEARNED.has(name) || command.wrappers.includes('xargs') || command.wrappers.includes('find -exec')) return null;
-  if (INTERPRETERS.has(name)) return interpreterRule(command);
-  const nested = SUBCOMMAND_PROGRAMS.get(name) ?? SUBCOMMAND_PROGRAMS.get(program.value);
-  if (nested !== undefined) return subcommandRule(command, name, nested);
-  if (EXACT_ONLY_PROGRAMS.has(name)) return exactRule(command);
-  if (WHOLE_PROGRAM_LEARNABLE.has(name) && program.value === name) return prefixRule(command, 1);
-  // An unknown program: a subcommand-looking first word is kept; otherwise learn it exactly.
-  if (isSubcommand(command.argv[1])) return prefixRule(command, 2);
-  return exactRule(command);
+  // Inline code (`node -e`, `python -c`) is a program of its own: nothing is learned from it.
+  if (INTERPRETERS.has(name) && command.argv.slice(1).some((word) => word.isStatic && INLINE_CODE_FLAGS.has(word.value))) return null;
+  const restrictions = allowRestrictions(command, cwd, context);
+  const reading = restrictions.reading;
+  if (reading === null) return NEVER_LEARNED.has(name) ? null : exactRule(command);
+  const clean = restrictions.problems.size === 0 && restrictions.outside.size === 0;
+  // `git --version` names no subcommand: a `Bash(git *)` would speak for all of git.
+  const namesNothing = reading.namedWords <= 1 && grammarOf(program.value)?.subcommands !== undefined;
+  const general = clean && !namesNothing ? prefixRule(command, reading.namedWords) : null;
+  const rule = general ?? exactRule(command);
+  // What is learned must allow the approved command again; a rule that would not is not learned.
+  return rule !== null && ruleMatchesCommand(rule, command, rule === general ? restrictions : {}) ? rule : null;
 }
 
 function deriveBash(request: PermissionRequest, context: PermissionContext): PermissionRule[] | null {
@@ -105,10 +84,7 @@ function deriveBash(request: PermissionRequest, context: PermissionContext): Per
   const rules: PermissionRule[] = [];
   for (const [index, part] of analysis.commands.entries()) {
     if (part.argv.length === 0) continue;
-    // A `*` never stands for a place outside the project, so a read from there is learned exactly.
-    const general = deriveCommandRule(part);
-    const readsOutside = outsideReadWords(part, places[index]?.before ?? null, context).size > 0;
-    const rule = general !== null && readsOutside ? exactRule(part) : general;
+    const rule = deriveCommandRule(part, places[index]?.before ?? null, context);
     if (rule === null) return null;
     if (!rules.some((known) => formatRule(known) === formatRule(rule))) rules.push(rule);
   }

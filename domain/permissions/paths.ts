@@ -52,7 +52,7 @@ const HARMLESS_WRITE_TARGETS = new Set(['/dev/null', '/dev/stdout', '/dev/stderr
 
 export function isWritable(target: string, context: PermissionContext): boolean {
   if (HARMLESS_WRITE_TARGETS.has(target) || target.startsWith('/dev/fd/')) return true;
-  const extra = (context.extraWritableDirs ?? []).map((dir) => path.posix.resolve(dir));
+  const extra = [...(context.extraWritableDirs ?? []), ...(context.scratchDir === undefined ? [] : [context.scratchDir])].map((dir) => path.posix.resolve(dir));
   return isInWorkspace(target, context) || extra.some((root) => isWithin(target, root));
 }
 
@@ -66,4 +66,11 @@ export function isReadable(target: string, context: PermissionContext): boolean 
 
 export function hasGlob(text: string): boolean {
   return GLOB_CHARS.test(text);
+}
+
+/** Shared temporary directories: a write there is no harm to the project, but not the agent's own place either. */
+const SHARED_TEMP = ['/tmp', '/var/tmp', '/dev/shm'];
+
+export function isSharedTemp(target: string): boolean {
+  return SHARED_TEMP.some((root) => isWithin(target, root));
 }

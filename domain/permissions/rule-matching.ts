@@ -1,6 +1,6 @@
 // Does a rule match what is asked? Bash rules are matched against one simple command at a time
 // (decide.ts splits the command); other rules against the whole request.
-import { matchBashPattern } from './bash-pattern.ts';
+import { type Restrictions, matchBashPattern } from './bash-pattern.ts';
 import { matchPathPattern } from './path-pattern.ts';
 import type { PermissionRule } from './rule-syntax.ts';
 import type { SimpleCommand } from './shell-analysis.ts';
@@ -17,14 +17,15 @@ export function matchedWords(command: SimpleCommand): readonly ShellWord[] {
 }
 
 /**
- * `outside`: indexes into matchedWords(command) that name places outside the workspace (see
- * outside-reads.ts); a `*` never stands for them. A bare `Bash` rule is a person's "anything".
+ * `restrictions`: indexes into matchedWords(command) a `*` never stands for (paths outside the
+ * workspace, words the catalogue does not know to be harmless; see allow-restrictions.ts). A
+ * bare `Bash` rule is a person's "anything".
  */
-export function ruleMatchesCommand(rule: PermissionRule, command: SimpleCommand, outside: ReadonlySet<number> = new Set()): boolean {
+export function ruleMatchesCommand(rule: PermissionRule, command: SimpleCommand, restrictions: Restrictions = {}): boolean {
   if (rule.kind === 'tool') return rule.tool === 'Bash';
   if (rule.kind !== 'bash') return false;
   if (command.argv.length === 0) return false;
-  return matchBashPattern(rule.pattern, matchedWords(command), outside);
+  return matchBashPattern(rule.pattern, matchedWords(command), restrictions);
 }
 
 function hostMatches(ruleHost: string, host: string): boolean {

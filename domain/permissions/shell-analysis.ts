@@ -5,6 +5,7 @@
 import { forEachChild, parse, type Command, type Redirection, type SyntaxNode, type Word } from 'unbash';
 import { type ShellWord, evaluateWord, dynamicWord } from './shell-words.ts';
 import { unwrapCommand } from './shell-wrappers.ts';
+import { codeRunningExpansion } from './code-running-expansions.ts';
 
 export interface ShellRedirect {
   readonly operator: string;
@@ -23,6 +24,8 @@ export interface SimpleCommand {
   readonly wrappers: readonly string[];
   /** Names of environment variables set for this command. */
   readonly assignments: readonly string[];
+  /** Of those, the ones whose value is only known at run time. */
+  readonly dynamicAssignments?: readonly string[];
   /** Arguments will be appended that are unknown now (xargs). */
   readonly openEnded: boolean;
   /** Position in a pipeline, so "download piped into a shell" can be seen. */
@@ -50,6 +53,7 @@ interface Scope {
   /** Wrappers and assignments inherited from an enclosing `sudo bash -c '…'`. */
   readonly wrappers: readonly string[];
   readonly assignments: readonly string[];
+  readonly dynamicAssignments?: readonly string[];
 }
 
 function describeRedirect(redirect: Redirection): ShellRedirect {
@@ -102,6 +106,16 @@ class Analyser {
         for (const redirect of node.redirects) this.visitChildren(redirect, { ...scope, pipeline: null, insideOf: index });
         return;
       }
+      case 'ParameterExpansion':
+      case 'ArithmeticExpansion':
+      case 'ArithmeticCommand':
+      case 'ArithmeticFor':
+      case 'TestCommand': {
+        const hazard = codeRunningExpansion(node, scope.source);
+        if (hazard !== null) throw new Unanalysable(hazard);
+        this.visitChildren(node, scope);
+        return;
+      }
       case 'CommandExpansion':
       case 'ProcessSubstitution':
       case 'ArithmeticCommandExpansion':
@@ -126,8 +140,9 @@ class Analyser {
       else if (argument.type === 'Assignment') argv.push(assignmentWord(argument.text, argument.value));
     }
     const assignments = node.prefix.flatMap((item) => (item.type === 'Assignment' ? [item.name] : []));
+    const dynamicAssignments = node.prefix.flatMap((item) => (item.type === 'Assignment' && (item.value.type !== 'Word' || !evaluateWord(item.value).isStatic || item.text.includes('+=')) ? [item.name] : []));
     const redirects = node.redirects.map(describeRedirect);
-    const index = this.emit(argv, text, redirects, { ...scope, assignments: [...scope.assignments, ...assignments] });
+    const index = this.emit(argv, text, redirects, { ...scope, assignments: [...scope.assignments, ...assignments], dynamicAssignments });
     // Words, prefixes and redirect targets may hide more commands ($(…), <(…)).
     this.visitChildren(node, { ...scope, pipeline: null, insideOf: index });
   }
@@ -151,7 +166,7 @@ class Analyser {
     const extraWrites: ShellRedirect[] = unwrapped.writes.map((target) => ({ operator: 'find -fprint', target, writes: true }));
     this.commands.push({
       argv: unwrapped.argv, text, redirects: [...redirects, ...extraWrites], wrappers: [...scope.wrappers, ...unwrapped.wrappers],
-      assignments: unwrapped.assignments, openEnded: unwrapped.openEnded, pipeline: scope.pipeline, insideOf: scope.insideOf,
+      assignments: unwrapped.assignments, dynamicAssignments: [...(scope.dynamicAssignments ?? []), ...unwrapped.dynamicAssignments], openEnded: unwrapped.openEnded, pipeline: scope.pipeline, insideOf: scope.insideOf,
     });
     const index = this.commands.length - 1;
     for (const spawned of unwrapped.spawned) {
@@ -171,6 +186,8 @@ function assignmentWord(text: string, value: Word | { type: 'ArrayValue' }): She
 /** Reads `command` into the simple commands it would run. Never throws. */
 export function analyseCommand(command: string): ShellAnalysis {
   if (command.length > MAX_COMMAND_LENGTH) return { ok: false, reason: `command longer than ${MAX_COMMAND_LENGTH} characters` };
+  // `$[…]` is bash's old arithmetic, which the parser reads as text: it evaluates subscripts, running code in them.
+  if (command.includes('$[')) return { ok: false, reason: 'old-style arithmetic $[…] evaluates what variables hold, which can run code' };
   try {
     const analyser = new Analyser();
     analyser.analyseSource(command, { depth: 0, pipeline: null, insideOf: null, wrappers: [], assignments: [] });

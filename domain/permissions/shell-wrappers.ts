@@ -10,6 +10,8 @@ export interface UnwrappedCommand {
   readonly wrappers: readonly string[];
   /** Environment variables set for the command, by `VAR=x cmd` or `env VAR=x cmd`. */
   readonly assignments: readonly string[];
+  /** Of those set by `env`, the ones whose value is only known at run time. */
+  readonly dynamicAssignments: readonly string[];
   /** xargs appends arguments nobody can see in advance. */
   readonly openEnded: boolean;
   /** Commands this one starts itself (find -exec), each unwrapped in turn by the caller. */
@@ -36,24 +38,29 @@ export type Unwrapped = UnwrappedCommand | UnwrappedScript | Opaque;
 interface OptionSpec {
   /** Options that take the next word as their value (or `-xVALUE`, `--long=VALUE`). */
   readonly withValue: ReadonlySet<string>;
+  /**
+   * The options known to be harmless; any other makes the command wait for a person (`time -o
+   * ~/.bashrc`, `xargs -a secret`). Absent for sudo and doas, which are denied whatever their options.
+   */
+  readonly harmless?: ReadonlySet<string>;
   /** Options that make the wrapper do something other than run a command we can follow. */
   readonly opaque?: ReadonlyMap<string, string>;
 }
 
 const WRAPPER_OPTIONS: ReadonlyMap<string, OptionSpec> = new Map<string, OptionSpec>([
-  ['env', { withValue: new Set(['-u', '--unset']), opaque: new Map([['-C', 'env --chdir changes directory'], ['--chdir', 'env --chdir changes directory'], ['-S', 'env -S splits a string into a command'], ['--split-string', 'env -S splits a string into a command']]) }],
+  ['env', { withValue: new Set(['-u', '--unset']), harmless: new Set(['-u', '--unset', '-i', '--ignore-environment', '-0', '--null']), opaque: new Map([['-C', 'env --chdir changes directory'], ['--chdir', 'env --chdir changes directory'], ['-S', 'env -S splits a string into a command'], ['--split-string', 'env -S splits a string into a command']]) }],
   ['sudo', { withValue: new Set(['-u', '--user', '-g', '--group', '-h', '--host', '-p', '--prompt', '-C', '--close-from', '-D', '--chdir', '-r', '--role', '-t', '--type', '-U', '--other-user', '-T', '--command-timeout', '-R', '--chroot']) }],
   ['doas', { withValue: new Set(['-u', '-C']) }],
-  ['nohup', { withValue: new Set() }],
-  ['nice', { withValue: new Set(['-n', '--adjustment']) }],
-  ['ionice', { withValue: new Set(['-c', '--class', '-n', '--classdata', '-p', '--pid']) }],
-  ['timeout', { withValue: new Set(['-s', '--signal', '-k', '--kill-after']) }],
-  ['stdbuf', { withValue: new Set(['-i', '--input', '-o', '--output', '-e', '--error']) }],
-  ['time', { withValue: new Set(['-f', '--format', '-o', '--output']) }],
-  ['command', { withValue: new Set(), opaque: new Map([['-v', ''], ['-V', '']]) }],
-  ['builtin', { withValue: new Set() }],
-  ['exec', { withValue: new Set(['-a']) }],
-  ['xargs', { withValue: new Set(['-I', '-n', '--max-args', '-L', '--max-lines', '-P', '--max-procs', '-s', '--max-chars', '-d', '--delimiter', '-E', '--eof', '-a', '--arg-file', '--process-slot-var']) }],
+  ['nohup', { withValue: new Set(), harmless: new Set() }],
+  ['nice', { withValue: new Set(['-n', '--adjustment']), harmless: new Set(['-n', '--adjustment']) }],
+  ['ionice', { withValue: new Set(['-c', '--class', '-n', '--classdata', '-p', '--pid']), harmless: new Set(['-c', '--class', '-n', '--classdata', '-t']) }],
+  ['timeout', { withValue: new Set(['-s', '--signal', '-k', '--kill-after']), harmless: new Set(['-s', '--signal', '-k', '--kill-after', '--preserve-status', '--foreground', '-v', '--verbose']) }],
+  ['stdbuf', { withValue: new Set(['-i', '--input', '-o', '--output', '-e', '--error']), harmless: new Set(['-i', '--input', '-o', '--output', '-e', '--error']) }],
+  ['time', { withValue: new Set(['-f', '--format', '-o', '--output']), harmless: new Set(['-p', '--portability', '-v', '--verbose', '-f', '--format', '-q', '--quiet']) }],
+  ['command', { withValue: new Set(), opaque: new Map([['-v', ''], ['-V', '']]), harmless: new Set(['-p']) }],
+  ['builtin', { withValue: new Set(), harmless: new Set() }],
+  ['exec', { withValue: new Set(['-a']), harmless: new Set(['-a', '-c']) }],
+  ['xargs', { withValue: new Set(['-I', '-n', '--max-args', '-L', '--max-lines', '-P', '--max-procs', '-s', '--max-chars', '-d', '--delimiter', '-E', '--eof', '-a', '--arg-file', '--process-slot-var']), harmless: new Set(['-I', '-i', '--replace', '-n', '--max-args', '-L', '--max-lines', '-P', '--max-procs', '-s', '--max-chars', '-d', '--delimiter', '-0', '--null', '-r', '--no-run-if-empty', '-t', '--verbose', '-x', '--exit']) }],
 ]);
 
 /** Words that take one positional before the command: `timeout 5 cmd`. */
@@ -64,17 +71,26 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 interface Peeled {
   readonly rest: readonly ShellWord[];
   readonly assignments: readonly string[];
+  readonly dynamicAssignments: readonly string[];
   readonly replaceString: string | null;
 }
 
 /** Skips a wrapper's own options; null with a reason when an option makes the command unknowable. */
 function peelOptions(wrapper: string, spec: OptionSpec, words: readonly ShellWord[]): Peeled | Opaque | 'not-a-command' {
   const assignments: string[] = [];
+  const dynamicAssignments: string[] = [];
   let replaceString: string | null = null;
   let index = 0;
   while (index < words.length) {
     const word = words[index];
     if (word === undefined) break;
+    if (!word.isStatic && (wrapper === 'env' || wrapper === 'sudo' || wrapper === 'doas') && ASSIGNMENT.test(word.text)) {
+      // `env X="$(…)" cmd`: the name is fixed, the value is not.
+      assignments.push(word.text.slice(0, word.text.indexOf('=')));
+      dynamicAssignments.push(word.text.slice(0, word.text.indexOf('=')));
+      index += 1;
+      continue;
+    }
     if (!word.isStatic) return { kind: 'opaque', reason: `${wrapper} has an option decided at run time: ${word.text}` };
     const text = word.value;
     if (text === '--') { index += 1; break; }
@@ -90,6 +106,9 @@ function peelOptions(wrapper: string, spec: OptionSpec, words: readonly ShellWor
     const name = text.startsWith('--') ? text.split('=')[0] ?? text : text.slice(0, 2);
     const opaqueReason = spec.opaque?.get(name);
     if (opaqueReason !== undefined) return opaqueReason === '' ? 'not-a-command' : { kind: 'opaque', reason: opaqueReason };
+    if (spec.harmless !== undefined && !(name.startsWith('--') ? spec.harmless.has(name) : [...text.slice(1)].every((letter, position) => spec.harmless?.has(`-${letter}`) === true || (position > 0 && spec.withValue.has(`-${text[1] ?? ''}`))))) {
+      return { kind: 'opaque', reason: `${wrapper} ${text}: an option of ${wrapper} not known to be harmless (it may write or read a file, or change what runs)` };
+    }
     if (wrapper === 'xargs' && (name === '-I' || name === '-i' || name === '--replace')) {
       const inline = text.startsWith('--') ? text.split('=')[1] : text.slice(2);
       if (name === '-I' && inline === '') {
@@ -106,8 +125,12 @@ function peelOptions(wrapper: string, spec: OptionSpec, words: readonly ShellWor
     index += takesValue && !valueInline ? 2 : 1;
   }
   const skip = LEADING_POSITIONALS.get(wrapper) ?? 0;
-  return { rest: words.slice(index + skip), assignments, replaceString };
+  return { rest: words.slice(index + skip), assignments, dynamicAssignments, replaceString };
 }
+
+const SAFE_SHELL_LETTERS = 'ceuxvnfC';
+const SAFE_SHELL_LONG_OPTIONS = new Set(['--norc', '--noprofile', '--posix', '--noediting']);
+const SAFE_SHELL_SET_OPTIONS = new Set(['pipefail', 'errexit', 'nounset', 'xtrace', 'noclobber', 'noglob', 'verbose']);
 
 /** `bash -c 'src'`: the source string, or null when the shell runs a script file or stdin. */
 function shellCommandString(words: readonly ShellWord[]): ShellWord | null | Opaque {
@@ -120,7 +143,16 @@ function shellCommandString(words: readonly ShellWord[]): ShellWord | null | Opa
     const text = word.value;
     if (wantsCommand && !text.startsWith('-') && !text.startsWith('+')) return word;
     if (text === '--' || (!text.startsWith('-') && !text.startsWith('+'))) return null;
-    if (text === '-o' || text === '-O' || text === '+o' || text === '+O' || text === '--rcfile' || text === '--init-file') { index += 1; continue; }
+    if (text === '-o' || text === '+o') {
+      const option = words[index + 1]?.value ?? '';
+      if (!SAFE_SHELL_SET_OPTIONS.has(option)) return { kind: 'opaque', reason: `shell -o ${option}: not known to be harmless` };
+      index += 1;
+      continue;
+    }
+    // -i and -l read the person's startup files, --rcfile any file, -s reads commands from stdin.
+    if (text.startsWith('--') ? !SAFE_SHELL_LONG_OPTIONS.has(text) : ![...text.slice(1)].every((letter) => SAFE_SHELL_LETTERS.includes(letter))) {
+      return { kind: 'opaque', reason: `shell option ${text}: not known to be harmless (startup files, stdin or other settings)` };
+    }
     if (!text.startsWith('--') && text.slice(1).includes('c')) wantsCommand = true;
   }
   return wantsCommand ? { kind: 'opaque', reason: 'shell -c without a command string' } : null;
@@ -165,6 +197,7 @@ export function unwrapCommand(argv: readonly ShellWord[], assignments: readonly 
   let words = argv;
   const wrappers: string[] = [];
   const allAssignments = [...assignments];
+  const dynamicAssignments: string[] = [];
   let openEnded = false;
   for (let depth = 0; depth < MAX_WRAPPERS; depth += 1) {
     const head = words[0];
@@ -178,6 +211,7 @@ export function unwrapCommand(argv: readonly ShellWord[], assignments: readonly 
       if (peeled.rest.length === 0) break;
       wrappers.push(name);
       allAssignments.push(...peeled.assignments);
+      dynamicAssignments.push(...peeled.dynamicAssignments);
       if (name === 'xargs') {
         openEnded = true;
         const marker = peeled.replaceString;
@@ -203,10 +237,10 @@ export function unwrapCommand(argv: readonly ShellWord[], assignments: readonly 
     if (name === 'find') {
       const split = splitFind(words);
       if ('kind' in split) return split;
-      return { kind: 'command', argv: split.find, wrappers, assignments: allAssignments, openEnded, spawned: split.spawned, writes: split.writes };
+      return { kind: 'command', argv: split.find, wrappers, assignments: allAssignments, dynamicAssignments, openEnded, spawned: split.spawned, writes: split.writes };
     }
     break;
   }
   if (wrappers.length >= MAX_WRAPPERS) return { kind: 'opaque', reason: 'too many nested wrappers' };
-  return { kind: 'command', argv: words, wrappers, assignments: allAssignments, openEnded, spawned: [], writes: [] };
+  return { kind: 'command', argv: words, wrappers, assignments: allAssignments, dynamicAssignments, openEnded, spawned: [], writes: [] };
 }
