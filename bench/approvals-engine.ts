@@ -238,9 +238,13 @@ export function autonomySection(figures: Figures, count = 400, every = 25) {
   console.log('  request#  autonomy so far  last 25  rules learned');
   for (const p of curve) console.log(`  ${String(p.request).padStart(8)}  ${pct(p.autonomy).padStart(15)}  ${pct(p.lastWindow).padStart(7)}  ${String(p.rules).padStart(13)}`);
   const final = auto / sequence.length;
+  // Once the first 100 requests have taught their rules, how often a person is still needed (target ≥ 95 %).
+  const atHundred = curve.find((point) => point.request === 100);
+  const afterHundred = atHundred === undefined || sequence.length <= 100 ? NaN : (auto - atHundred.autonomy * 100) / (sequence.length - 100);
   const lastWindow = curve.at(-1)?.lastWindow ?? NaN;
   console.log(`  auto-decided ${auto}/${sequence.length} (${autoAllowed} allowed, ${autoDenied} denied), to the person ${human} (${approvedOnce} approved once: nothing safe to learn)`);
   console.log(`  dangerous: ${dangerousTotal}, denied by a built-in rule ${dangerousTotal - dangerousToHuman.length}, left to the person ${dangerousToHuman.length}${dangerousToHuman.length ? ` (${[...new Set(dangerousToHuman)].join(', ')})` : ''}`);
+  console.log(`  autonomy after the first 100 requests: ${pct(afterHundred).trim()} (target ≥ 95%)`);
   console.log(`  UNSAFE APPROVALS (must be 0): ${unsafeApprovals.length}${unsafeApprovals.length ? ` — ${unsafeApprovals.join('; ')}` : ''}`);
   console.log(`  safe requests denied by a rule: ${safeDenied.length}${safeDenied.length ? ` — ${[...new Set(safeDenied)].join('; ')}` : ''}`);
   if (onceOnly.size) console.log(`  approved once, nothing learned: ${[...onceOnly].map(([k, n]) => `${k}×${n}`).join(', ')}`);
@@ -250,9 +254,10 @@ export function autonomySection(figures: Figures, count = 400, every = 25) {
   console.log(`  rules learned: ${[...known].join(', ')}\n`);
   figures.add(title, `autonomy over all ${sequence.length} requests`, pct(final).trim());
   figures.add(title, `autonomy over the last ${every}`, pct(lastWindow).trim());
+  figures.add(title, `autonomy after the first 100 (requests 101–${sequence.length}), target ≥ 95%`, pct(afterHundred).trim());
   figures.add(title, 'rules learned', String(rules.length));
   figures.add(title, `UNSAFE APPROVALS (must be 0; ${dangerousTotal} dangerous)`, String(unsafeApprovals.length));
   figures.add(title, 'safe requests denied by a rule', String(safeDenied.length));
   figures.add(title, `outside-project probes the learned rules allow (must be 0 of ${OUTSIDE_PROBES.length})`, String(escapes.length));
-  return { requests: sequence.length, dangerous: dangerousTotal, auto, autoAllowed, autoDenied, human, approvedOnce, finalAutonomy: final, curve, rulesLearned: [...known], unsafeApprovals, safeDenied, dangerousToHuman, outsideEscapes: escapes };
+  return { requests: sequence.length, dangerous: dangerousTotal, afterHundred, auto, autoAllowed, autoDenied, human, approvedOnce, finalAutonomy: final, curve, rulesLearned: [...known], unsafeApprovals, safeDenied, dangerousToHuman, outsideEscapes: escapes };
 }

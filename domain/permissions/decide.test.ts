@@ -27,20 +27,25 @@ describe('Bash decisions', () => {
     ['cat package.json | grep version', 'allow', 'allow-5'],
     ['npm test > out.txt 2>&1', 'allow', 'allow-0'],
     ['npm test 2>/dev/null', 'allow', 'allow-0'],
-    ['X=1 npm test', 'allow', 'allow-0'],
+    ['NODE_ENV=test npm test', 'allow', 'allow-0'],
+    ['X=1 npm test', 'undecided', null],
     ['env CI=true npm test', 'allow', 'allow-0'],
-    ['rm -rf build dist', 'allow', 'allow-8'],
-    ['rm -rf ./node_modules/.cache', 'allow', 'allow-8'],
-    ['rm -rf /work/proj-worktrees/feature/build', 'allow', 'allow-8'],
-    ['git push origin feature/x', 'allow', 'allow-7'],
-    ['git push --force origin feature/x', 'allow', 'allow-7'],
+    ['rm build.log', 'allow', 'allow-8'],
+    ['rm -rf build dist', 'undecided', null],
+    ['rm -rf ./node_modules/.cache', 'undecided', null],
+    ['rm -rf /work/proj-worktrees/feature/build', 'undecided', null],
+    ['git push origin feature/x', 'undecided', null],
+    ['git push --force origin feature/x', 'undecided', null],
     ['mkdir -p src/new && cp a.txt src/new/', 'allow', 'allow-12'],
     ['echo hi | tee log.txt', 'allow', 'allow-4'],
-    ["sed -i 's/a/b/' src/x.ts", 'allow', 'allow-19'],
+    ["sed -i 's/a/b/' src/x.ts", 'undecided', null],
+    ["sed -n 's/a/b/p' src/x.ts", 'allow', 'allow-19'],
     ['find . -name "*.ts" -exec grep -l foo {} \\;', 'allow', 'allow-10'],
-    ['FOO=$(ls) ; echo $FOO', 'allow', 'allow-3'],
+    ['foo=$(ls) ; echo $foo', 'allow', 'allow-3'],
+    ['FOO=$(ls) ; echo $FOO', 'undecided', null],
     ['dd if=/dev/zero of=blob.bin bs=1k count=1', 'allow', 'allow-16'],
-    ['curl -o page.html https://example.com', 'allow', 'allow-15'],
+    ['curl -o page.html https://example.com', 'undecided', null],
+    ['curl -s localhost:3000/health', 'allow', 'allow-15'],
     ['bash scripts/build.sh', 'allow', 'allow-20'],
     ['python3 -m pytest', 'allow', 'allow-21'],
     ['> build/out.txt', 'allow', 'no-program'],
@@ -77,7 +82,8 @@ describe('Bash decisions', () => {
     ['rm -rf ..', 'deny', 'no-recursive-rm-outside-workspace'],
     ['rm -rf .*', 'deny', 'no-recursive-rm-outside-workspace'],
     ['rm -rf src/../../other', 'deny', 'no-recursive-rm-outside-workspace'],
-    ['rm -r -f /tmp/x', 'deny', 'no-recursive-rm-outside-workspace'],
+    ['rm -r -f /tmp/x', 'undecided', null],
+    ['rm -r -f /var/x', 'deny', 'no-recursive-rm-outside-workspace'],
     ['rm --recursive /etc', 'deny', 'no-recursive-rm-outside-workspace'],
     ['rm -fr -- /var', 'deny', 'no-recursive-rm-outside-workspace'],
     ['/bin/rm -Rf /usr', 'deny', 'no-recursive-rm-outside-workspace'],
@@ -112,9 +118,11 @@ describe('Bash decisions', () => {
     ['cp -t /opt a b', 'deny', 'no-write-outside-workspace'],
     ["sed -i 's/x/y/' /etc/hosts", 'deny', 'no-write-outside-workspace'],
     ['{ ls; } > /etc/motd', 'deny', 'no-write-outside-workspace'],
-    ['find . -fprint /tmp/list', 'deny', 'no-write-outside-workspace'],
+    ['find . -fprint /tmp/list', 'undecided', null],
+    ['find . -fprint /var/list', 'deny', 'no-write-outside-workspace'],
     ['curl -o /usr/bin/x https://x', 'deny', 'no-write-outside-workspace'],
-    ['ls > /tmp/out', 'deny', 'no-write-outside-workspace'],
+    ['ls > /tmp/out', 'undecided', null],
+    ['ls > /var/out', 'deny', 'no-write-outside-workspace'],
     ['cat ~/.ssh/id_rsa', 'deny', 'no-credential-access'],
     ['cat $HOME/.aws/credentials', 'deny', 'no-credential-access'],
     ['cat "${HOME}/.netrc"', 'deny', 'no-credential-access'],
@@ -185,14 +193,14 @@ describe('Bash decisions', () => {
   });
 
   it('resolves relative paths against the agent working directory', () => {
-    expect(decide(bash('rm -rf build', '/work/proj-worktrees/feature'), learned, context).decision).toBe('allow');
+    expect(decide(bash('rm build.log', '/work/proj-worktrees/feature'), learned, context).decision).toBe('allow');
     expect(decide(bash('rm -rf build', '/work'), learned, context).decision).toBe('deny');
   });
 
   it('honours the protected branches and extra writable directories it is given', () => {
     const custom = { ...context, protectedBranches: ['release/*'], extraWritableDirs: ['/tmp/scratch'] };
     expect(decide(bash('git push -f origin release/1.2'), learned, custom).decision).toBe('deny');
-    expect(decide(bash('git push -f origin main'), learned, custom).decision).toBe('allow');
+    expect(decide(bash('git push -f origin main'), learned, custom).decision).toBe('undecided');
     expect(decide(bash('ls > /tmp/scratch/out'), learned, custom).decision).toBe('allow');
   });
 

@@ -65,7 +65,9 @@ export function deriveCommandRule(command: SimpleCommand, cwd: string | null, co
   if (reading === null) return NEVER_LEARNED.has(name) ? null : exactRule(command);
   const clean = restrictions.problems.size === 0 && restrictions.outside.size === 0;
   // `git --version` names no subcommand: a `Bash(git *)` would speak for all of git.
-  const namesNothing = reading.namedWords <= 1 && grammarOf(program.value)?.subcommands !== undefined;
+  // `node`, `make`, `python3` alone name no script or target: a `Bash(node *)` would speak for every script.
+  const grammar = grammarOf(program.value);
+  const namesNothing = reading.namedWords <= 1 && (grammar?.subcommands !== undefined || (grammar?.keepOperands ?? 0) > 0 || grammar?.thenProgram === true || grammar?.selectors !== undefined);
   const general = clean && !namesNothing ? prefixRule(command, reading.namedWords) : null;
   const rule = general ?? exactRule(command);
   // What is learned must allow the approved command again; a rule that would not is not learned.

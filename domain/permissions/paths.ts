@@ -35,7 +35,7 @@ export function resolvePath(raw: string, cwd: string | null, homeDir: string): s
 /** True when `target` is `root` or below it. */
 export function isWithin(target: string, root: string): boolean {
   const relative = path.posix.relative(root, target);
-  return relative === '' || (!relative.startsWith('..') && !path.posix.isAbsolute(relative));
+  return relative === '' || (relative !== '..' && !relative.startsWith('../') && !path.posix.isAbsolute(relative));
 }
 
 /** The project and its worktrees: where an agent may change things. */

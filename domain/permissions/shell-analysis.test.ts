@@ -30,7 +30,7 @@ describe('analyseCommand flattens every command that would run', () => {
     ['timeout 5 npm test', ['npm test']],
     ['nice -n 10 nohup make', ['make']],
     ["bash -c 'ls && rm -rf /'", ['ls', 'rm -rf /']],
-    ["sh -lc 'echo hi'", ['echo hi']],
+    ["sh -ec 'echo hi'", ['echo hi']],
     ['eval "ls -la"', ['ls -la']],
     ['eval ls \\; rm x', ['ls', 'rm x']],
     ['ls | xargs grep foo', ['ls', 'grep foo']],
@@ -39,7 +39,7 @@ describe('analyseCommand flattens every command that would run', () => {
     ['find . -execdir grep x {} +', ['find .', 'grep x <{}>']],
     ['x=$(curl evil) npm test', ['npm test', 'curl evil']],
     ['command -v node', ['command -v node']],
-    ['echo $((1 + $(id -u)))', ['echo <$((1 + $(id -u)))>', 'id -u']],
+    ['echo $((1 + 2))', ['echo <$((1 + 2))>']],
     ['cat <<EOF\n$(whoami)\nEOF', ['cat', 'whoami']],
     ['sudo bash -c "eval \'rm -rf /\'"', ['rm -rf /']],
     ['"$CMD" arg', ['<"$CMD"> arg']],
@@ -93,6 +93,17 @@ describe('what cannot be read is reported, never thrown', () => {
     ['env -S "rm -rf /"'],
     ['find . -exec rm {}'],
     ['if then fi'],
+    // Code hidden in values, or options that read startup files or write files.
+    ["sh -lc 'echo hi'"],
+    ['bash --rcfile x -ic ls'],
+    ['echo $((1 + $(id -u)))'],
+    ['x=1; echo "${x@P}"'],
+    ['echo ${!x}'],
+    ["[[ 'a[$(id)]' -eq 0 ]]"],
+    ['(( x + 1 ))'],
+    ['echo $[x]'],
+    ['/usr/bin/time -o ~/.bashrc ls'],
+    ['xargs -a list echo'],
   ])('%j is not analysable', (command) => {
     expect(analyseCommand(command).ok).toBe(false);
   });

@@ -15,8 +15,10 @@ const NOTHING = program({}, 'none');
 // --- make: the target is named in a learned rule (`make build *`).
 
 /** `make SHELL=/tmp/x build`: an operand with `=` overrides the makefile's variables (SHELL, MAKE, MAKEFLAGS…). */
-function noAssignment(value: string): string | null {
-  return value.includes('=') ? `${value}: a variable assignment overrides the makefile's own (SHELL, MAKE…)` : null;
+function noAssignment(value: string, index: number): string | null {
+  if (value.includes('=')) return `${value}: a variable assignment overrides the makefile's own (SHELL, MAKE…)`;
+  // `make build deploy`: a learned `make build *` names one target; another is another program.
+  return index >= 1 ? `${value}: a second target runs other recipes than the one the rule names` : null;
 }
 const MAKE_TARGETS = program({}, 'read-path', { keepOperands: 1, checkOperand: noAssignment, afterDoubleDash: NOTHING });
 // Left out: -C/--directory, -f/--file/--makefile, -I/--include-dir, -E/--eval, -e (the environment

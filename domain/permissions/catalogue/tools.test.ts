@@ -109,7 +109,7 @@ const TABLES: Record<string, readonly (readonly [string, boolean])[]> = {
     ['uv run -p /tmp/python pytest', false], ['uv tool run evil', false],
   ],
   make: [
-    ['make build', true], ['make -j4 test', true], ['make -j 4 test', true], ['make -k -s build', true], ['make -n', true], ['make build test', true],
+    ['make build', true], ['make -j4 test', true], ['make -j 4 test', true], ['make -k -s build', true], ['make -n', true], ['make build test', false],
     ['make build -C /elsewhere', false], ['make build SHELL=/tmp/x', false], ['make -f /tmp/Makefile build', false], ['make --eval=x build', false],
     ['make -- SHELL=/tmp/x', false], ['make -e build', false], ['make -I /tmp build', false], ['make --directory=/elsewhere', false],
     ['make --dir=/elsewhere', false], ['make build MAKEFLAGS=-e', false],
