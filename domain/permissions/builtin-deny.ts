@@ -88,7 +88,6 @@ function checkRecursive(command: SimpleCommand, cwd: string | null, context: Per
     if (path === null) continue;
     // Removing a root itself (rm -rf .) or anything above it destroys the workspace.
     const destroysRoot = isRm && roots.some((root) => isWithin(root, path));
-    if (!destroysRoot && !isWritable(path, context) && isSharedTemp(path)) return hold('hold-shared-temp', `${name} recursive on ${path}, in a shared temporary directory`);
     if (destroysRoot || !isWritable(path, context) || path.startsWith('/dev/')) {
       return deny(ruleId, `${name} recursive on ${word.text} (${path}), ${destroysRoot ? 'a workspace root or above it' : 'outside the project and its worktrees'}`);
     }

@@ -82,7 +82,7 @@ describe('Bash decisions', () => {
     ['rm -rf ..', 'deny', 'no-recursive-rm-outside-workspace'],
     ['rm -rf .*', 'deny', 'no-recursive-rm-outside-workspace'],
     ['rm -rf src/../../other', 'deny', 'no-recursive-rm-outside-workspace'],
-    ['rm -r -f /tmp/x', 'undecided', null],
+    ['rm -r -f /tmp/x', 'deny', 'no-recursive-rm-outside-workspace'],
     ['rm -r -f /var/x', 'deny', 'no-recursive-rm-outside-workspace'],
     ['rm --recursive /etc', 'deny', 'no-recursive-rm-outside-workspace'],
     ['rm -fr -- /var', 'deny', 'no-recursive-rm-outside-workspace'],
