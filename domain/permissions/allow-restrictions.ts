@@ -4,7 +4,7 @@
 // spells out literally is the person's own choice and still matches.
 import { type ArgumentReading, readArguments } from './argument-grammar.ts';
 import type { Restrictions } from './bash-pattern.ts';
-import { outsideReadWords } from './outside-reads.ts';
+import { isFoundPath, isProcessSubstitution, outsideReadWords } from './outside-reads.ts';
 import type { SimpleCommand } from './shell-analysis.ts';
 import type { ShellWord } from './shell-words.ts';
 import type { PermissionContext } from './types.ts';
@@ -17,9 +17,9 @@ export interface AllowRestrictions extends Restrictions {
   readonly problems: ReadonlyMap<number, string>;
 }
 
+/** find's `{}` is as inside as find's starting points; `<(…)` is a pipe from a command judged on its own. */
 function foundOrPiped(word: ShellWord, wrappers: readonly string[]): boolean {
-  if (word.isStatic) return false;
-  return (wrappers.includes('find -exec') && ['{}', "'{}'", '"{}"'].includes(word.text)) || (/^[<>]\(/.test(word.text) && word.text.endsWith(')'));
+  return isFoundPath(word, wrappers) || isProcessSubstitution(word);
 }
 
 export function allowRestrictions(command: SimpleCommand, cwd: string | null, context: PermissionContext): AllowRestrictions {
@@ -28,8 +28,7 @@ export function allowRestrictions(command: SimpleCommand, cwd: string | null, co
   const problems = new Map<number, string>();
   reading?.problems.forEach((problem, index) => {
     const word = command.argv[index];
-    // Outside paths follow their own rule (a rule word naming the place covers them); find's `{}`
-    // is as inside as find's starting points; `<(…)` is a pipe from a command judged on its own.
+    // Outside paths follow their own rule: a rule word naming the place covers them.
     if (problem === null || outside.has(index) || word === undefined || foundOrPiped(word, command.wrappers)) return;
     problems.set(index, problem);
   });

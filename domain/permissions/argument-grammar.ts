@@ -8,7 +8,7 @@ import { grammarOf } from './catalogue/index.ts';
 import { codeRunningFile } from './code-running-files.ts';
 import { findSecret } from './credential-paths.ts';
 import { isReadable, isWritable, resolvePath } from './paths.ts';
-import type { ShellWord } from './shell-words.ts';
+import { type ShellWord, staticWord } from './shell-words.ts';
 import type { PermissionContext } from './types.ts';
 
 /** Where the command runs: relative paths resolve against `cwd` (null: not known). */
@@ -50,7 +50,7 @@ function judgeLoopbackUrl(value: string): string | null {
 }
 
 /** Is this word a harmless value of `kind`? `asOptionValue`: it follows an option, so it cannot be read as one. */
-export function judgeValue(word: ShellWord, kind: ValueKind, place: ArgumentPlace, asOptionValue: boolean): string | null {
+function judgeValue(word: ShellWord, kind: ValueKind, place: ArgumentPlace, asOptionValue: boolean): string | null {
   if (!word.isStatic) {
     // `-m "$MSG"`: a quoted value of an option is one word of text whatever it holds.
     if (kind === 'text' && asOptionValue && isQuotedWhole(word)) return null;
@@ -229,14 +229,7 @@ class GrammarReader {
       }
       if (kind === 'flag') continue;
       const inline = text.slice(position + 1);
-      if (inline !== '') {
-        this.mark(index, this.checkValue(grammar, name, { text: inline, value: inline, isStatic: true }, kind, true));
-        return index;
-      }
-      const next = this.argv[index + 1];
-      if (next === undefined) return index;
-      this.mark(index + 1, this.checkValue(grammar, name, next, kind, true));
-      return index + 1;
+      return this.readValue(grammar, index, name, kind, inline === '' ? null : inline);
     }
     return index;
   }
@@ -251,19 +244,26 @@ class GrammarReader {
     }
     // A harmless flag may take an optional `=value` (`--color=always`, `--stat=100`): never a file it opens.
     if (kind === 'flag') return index;
-    if (equals >= 0) {
-      const inline = text.slice(equals + 1);
-      this.mark(index, this.checkValue(grammar, name, { text: inline, value: inline, isStatic: true }, kind, true));
+    return this.readValue(grammar, index, name, kind, equals >= 0 ? text.slice(equals + 1) : null);
+  }
+
+  /**
+   * The value of option `name` at `index`: `inline` when written in the same word (`-n5`,
+   * `--count=5`), else the next word. Returns the index of the last word it used.
+   */
+  private readValue(grammar: ProgramGrammar, index: number, name: string, kind: ValueKind, inline: string | null): number {
+    if (inline !== null) {
+      this.mark(index, this.checkValue(grammar, name, staticWord(inline), kind));
       return index;
     }
     const next = this.argv[index + 1];
     if (next === undefined) return index;
-    this.mark(index + 1, this.checkValue(grammar, name, next, kind, true));
+    this.mark(index + 1, this.checkValue(grammar, name, next, kind));
     return index + 1;
   }
 
-  private checkValue(grammar: ProgramGrammar, name: string, value: ShellWord, kind: ValueKind, asOptionValue: boolean): string | null {
-    const problem = judgeValue(value, kind, this.place, asOptionValue);
+  private checkValue(grammar: ProgramGrammar, name: string, value: ShellWord, kind: ValueKind): string | null {
+    const problem = judgeValue(value, kind, this.place, true);
     if (problem !== null || !value.isStatic) return problem;
     const extra = grammar.checkValue?.[name];
     return extra === undefined ? null : extra(value.value);

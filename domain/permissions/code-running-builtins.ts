@@ -1,6 +1,7 @@
 // Shell builtins that evaluate code hidden in values: a name with a subscript (`a[$(cmd)]`) is
 // evaluated as arithmetic when declare, printf -v, read, unset or test -v assign or look it up;
 // source runs a file; let and (( )) are arithmetic. They wait for a person, whatever was learned.
+import { ARITHMETIC_TEST } from './code-running-expansions.ts';
 import type { SimpleCommand } from './shell-analysis.ts';
 import { isInertName } from './shell-variables.ts';
 
@@ -20,8 +21,6 @@ const ALWAYS_HELD = new Map([
   ['set', 'set changes how later commands run (allexport, …)'],
   ['hash', 'hash changes which file a later command name runs'],
 ]);
-
-const ARITHMETIC_TEST = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
 
 /** Why this simple command evaluates hidden code, or null. */
 export function codeRunningBuiltin(command: SimpleCommand): string | null {

@@ -5,7 +5,8 @@
 import type { SyntaxNode, TestExpression, Word } from 'unbash';
 
 const INTEGER = /^-?\d+$/;
-const ARITHMETIC_TEST = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
+/** `[[ … ]]` and `test` operators that compare as arithmetic, evaluating both sides. */
+export const ARITHMETIC_TEST: ReadonlySet<string> = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
 
 /** Arithmetic with any name in it (a variable, a subscript) may run what the variable holds. */
 function arithmeticProblem(text: string): string | null {

@@ -144,12 +144,12 @@ function patternIndexes(words: readonly ShellWord[], syntax: PatternSyntax): Set
 }
 
 /** A word `find -exec` fills in with a path it found: as inside as find's own starting points. */
-function isFoundPath(word: ShellWord, wrappers: readonly string[]): boolean {
+export function isFoundPath(word: ShellWord, wrappers: readonly string[]): boolean {
   return wrappers.includes('find -exec') && ['{}', "'{}'", '"{}"'].includes(word.text);
 }
 
 /** `<(…)` is a pipe from a command judged on its own, not a file. */
-function isProcessSubstitution(word: ShellWord): boolean {
+export function isProcessSubstitution(word: ShellWord): boolean {
   return !word.isStatic && /^[<>]\(/.test(word.text) && word.text.endsWith(')');
 }
 

@@ -139,7 +139,7 @@ export const safeRequests: readonly SafeRequest[] = [
   toolUse('Read', { file_path: `${PROJECT}/README.md` }),
   toolUse('Edit', { file_path: `${PROJECT}/src/app.ts`, old_string: 'fetchUser', new_string: 'loadUser' }),
   toolUse('Write', { file_path: `${PROJECT}/src/components/Login.tsx`, content: 'export function Login() { return null; }\n' }),
-  toolUse('Edit', { file_path: `${PROJECT}/tests/app.test.ts`, old_string: 'it.skip(', new_string: 'it(' }),
+  toolUse('Edit', { file_path: `${PROJECT}/tests/app.test.ts`, old_string: 'toBe(1)', new_string: 'toBe(2)' }),
   toolUse('Write', { file_path: `${WORKTREE}/src/app.ts`, content: 'export const app = 1;\n' }),
   toolUse('Grep', { pattern: 'useState', path: `${PROJECT}/src` }),
   toolUse('Glob', { pattern: 'src/**/*.tsx' }),

@@ -31,8 +31,3 @@ export function grammarOf(argv0: string): ProgramGrammar | undefined {
   const name = argv0.slice(argv0.lastIndexOf('/') + 1);
   return CATALOGUE.get(name);
 }
-
-/** Names of every program in the catalogue, for documentation and tests. */
-export function cataloguedPrograms(): readonly string[] {
-  return [...CATALOGUE.keys()].sort();
-}
