@@ -42,5 +42,7 @@ export function allowRestrictions(command: SimpleCommand, cwd: string | null, co
   }
   // What xargs appends is never known to be harmless for a catalogued program.
   if (reading !== null && command.openEnded) problems.set(command.argv.length, 'what xargs appends is only known at run time');
-  return { outside, unknown: new Set(problems.keys()), reading, problems };
+  // Harmless words a `*` still may not stand for: they say where the program reaches.
+  const unknown = new Set([...problems.keys(), ...(reading?.literalOnly ?? [])]);
+  return { outside, unknown, reading, problems };
 }

@@ -95,6 +95,8 @@ class GrammarReader {
   readonly problems: (string | null)[];
   /** Index after the last word that says what runs (program, subcommands, kept operands). */
   namedEnd = 1;
+  /** Kept operands of a grammar with keptOperandsLiteral: only a literal rule word covers them. */
+  readonly literalOnly = new Set<number>();
 
   private readonly argv: readonly ShellWord[];
   private readonly place: ArgumentPlace;
@@ -172,7 +174,10 @@ class GrammarReader {
       }
       this.readOperand(grammar, word, index, operandCount, operandCount === 0 ? firstKind : undefined);
       operandCount += 1;
-      if (operandCount <= (grammar.keepOperands ?? 0)) this.namedEnd = index + 1;
+      if (operandCount <= (grammar.keepOperands ?? 0)) {
+        this.namedEnd = index + 1;
+        if (grammar.keptOperandsLiteral === true) this.literalOnly.add(index);
+      }
       if (grammar.restIsScriptArguments === true && operandCount >= (grammar.keepOperands ?? 0)) {
         for (let rest = index + 1; rest < this.argv.length; rest += 1) {
           const argument = this.argv[rest];
@@ -275,6 +280,8 @@ export interface ArgumentReading {
   readonly problems: WordProblems;
   /** How many leading words say what runs (`git diff`, `npm run test`, `python -m pytest`): a learned rule names them. */
   readonly namedWords: number;
+  /** Words only a literal rule word covers, though harmless (curl's URL). */
+  readonly literalOnly: ReadonlySet<number>;
 }
 
 /** Reads `argv` with its program's catalogue entry; null when the program has none. */
@@ -285,5 +292,5 @@ export function readArguments(argv: readonly ShellWord[], place: ArgumentPlace):
   if (grammar === undefined) return null;
   const reader = new GrammarReader(argv, place);
   reader.read(grammar, 1);
-  return { problems: reader.problems, namedWords: reader.namedEnd };
+  return { problems: reader.problems, namedWords: reader.namedEnd, literalOnly: reader.literalOnly };
 }

@@ -45,7 +45,8 @@ describe('Bash decisions', () => {
     ['FOO=$(ls) ; echo $FOO', 'undecided', null],
     ['dd if=/dev/zero of=blob.bin bs=1k count=1', 'allow', 'allow-16'],
     ['curl -o page.html https://example.com', 'undecided', null],
-    ['curl -s localhost:3000/health', 'allow', 'allow-15'],
+    // A URL is covered only by a rule that names it: loopback also serves orc's Temporal UI.
+    ['curl -s localhost:3000/health', 'undecided', null],
     ['bash scripts/build.sh', 'allow', 'allow-20'],
     ['python3 -m pytest', 'allow', 'allow-21'],
     ['> build/out.txt', 'allow', 'no-program'],

@@ -57,7 +57,7 @@ describe('rules learned from an "always" for a Bash command', () => {
     ['find src -name "*.test.ts"', ['Bash(find *)']],
     ['sed -n 1,20p README.md', ['Bash(sed *)']],
     ['sed -i s/a/b/ README.md', ['Bash(sed -i s/a/b/ README.md)']],
-    ['curl -s http://localhost:3000/health', ['Bash(curl *)']],
+    ['curl -s http://localhost:3000/health', ['Bash(curl -s http://localhost:3000/health *)']],
     ['git diff --stat HEAD~1', ['Bash(git diff *)']],
     ['git log --output=x.txt', ['Bash(git log --output=x.txt)']],
     ['tar tzf dist.tgz', ['Bash(tar tzf dist.tgz)']],

@@ -100,6 +100,8 @@ const ALLOWED: readonly string[] = [
   // meaning "curl to localhost": this engine reads it as `curl localhost *`.
   'Bash(curl localhost:*)',
   'Bash(curl -s http://localhost:3000/*)',
+  // What an "always" on `curl -s http://localhost:3000/health` teaches: the URL, then harmless options.
+  'Bash(curl -s http://localhost:3000/health *)',
   // Files: edits in the source trees, and a bare Read added by hand ("reading is harmless").
   'Read',
   'Read(/src/**)',

@@ -50,6 +50,11 @@ export interface ProgramGrammar {
    * `make <target>`, `node <script>`, `npx <tool>`. Learned: `Bash(npm run test *)`.
    */
   readonly keepOperands?: number;
+  /**
+   * The kept operands say where the program reaches (curl's URL): only a rule word that spells
+   * them out covers them, never a `*`, so `Bash(curl *)` does not reach every port on loopback.
+   */
+  readonly keptOperandsLiteral?: boolean;
   /** The first operand is a program, read with its own catalogue entry (`npx tsc --noEmit`, `uv run pytest`). */
   readonly thenProgram?: boolean;
   /** Everything after the kept operands is the script's own business: any fixed word (`node scripts/x.ts --dry-run`). */
