@@ -9,8 +9,9 @@ export const HOOK_EVENTS = {
   Stop: 'stop',
   Notification: 'notification',
   PermissionRequest: 'permission-request',
-  // Every tool use, also those Claude Code allows by itself from a rule orc taught it: so
-  // `orc stats` counts them. orc answers it at once with "no decision".
+  // Every tool use, before Claude Code looks at its own rules: orc answers at once with a deny,
+  // an "ask" (what orc does not allow is never allowed by Claude Code's copy of a rule, nor by
+  // the project's settings), or "no decision"; and `orc stats` counts what a learned rule allowed.
   PreToolUse: 'pre-tool-use',
 } as const;
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGit } from './git.ts';
 import { gitCheckpoint, type GitCheckpointResult } from './git-checkpoint.ts';
-import { isolateGitConfig, makeRepo, sh, write, type Sandbox } from './git-testing.ts';
+import { isolateGitConfig, makeRepo, plantPrograms, sh, write, type Sandbox } from './git-testing.ts';
 
 const git = createGit();
 const now = new Date('2025-03-04T05:06:07.000Z');
@@ -152,6 +152,37 @@ describe('gitCheckpoint', () => {
     sh(repo, 'config', 'commit.gpgSign', 'true');
     await write(repo, 'a.txt', 'a\n');
     expect((await checkpoint(repo)).outcome).toBe('committed');
+  });
+
+  it("runs no program the repository names (fsmonitor, hooks, filters, pager, diff drivers), and still commits", async () => {
+    const repo = await makeRepo(sandbox.root);
+    const planted = await plantPrograms(repo, sandbox.root);
+    for (const file of ['a.txt', 'b.dat', 'c.eq', 'd.dot', 'e.md']) await write(repo, file, `contents of ${file}\n`);
+
+    const first = committed(await checkpoint(repo));
+    expect(first.files).toBe(6); // the five and .gitattributes
+    expect(await planted.ran()).toEqual([]);
+    // Stored as they are on disk: no clean filter upper-cased them on the way in.
+    expect(sh(repo, 'cat-file', 'blob', 'HEAD:a.txt')).toBe('contents of a.txt\n');
+    expect(sh(repo, 'cat-file', 'blob', 'HEAD:c.eq')).toBe('contents of c.eq\n');
+
+    // Tracked files changed: status and add compare contents, where filters would run.
+    for (const file of ['a.txt', 'b.dat', 'c.eq', 'd.dot', 'e.md']) await write(repo, file, `new contents of ${file}\n`);
+    committed(await checkpoint(repo));
+    expect(await planted.ran()).toEqual([]);
+    expect(sh(repo, 'cat-file', 'blob', 'HEAD:d.dot')).toBe('new contents of d.dot\n');
+
+    // The same repository with git run as usual: the planted programs are live (the test is no vacuous pass).
+    // (It may fail: the planted filter process exits at once.)
+    await write(repo, 'a.txt', 'once more\n');
+    try {
+      sh(repo, 'add', 'a.txt');
+    } catch {
+      // what ran is what counts
+    }
+    const ran = await planted.ran();
+    expect(ran).toContain('fsmonitor');
+    expect(ran.some((marker) => marker === 'clean' || marker === 'process')).toBe(true);
   });
 
   it('never contacts a remote: a bogus remote still checkpoints, and remote refs stay as they were', async () => {

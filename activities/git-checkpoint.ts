@@ -27,22 +27,15 @@ export const CHECKPOINT_AUTHOR = { name: 'orc checkpoint', email: 'orc@localhost
 export const checkpointMessage = (agentId: string, now: Date): string => `checkpoint: ${agentId} at ${now.toISOString()}`;
 
 /**
- * Config for every checkpoint run. The identity is given here so a checkpoint works on a host
- * where git has none configured. Hooks are off (core.hooksPath, on top of --no-verify, which
- * leaves prepare-commit-msg and post-commit running): a timer must not block on a slow or
- * interactive hook, and the agent's own commits still run them. No signing, since a signing
- * key may want a passphrase. No auto gc, which would keep running in the background and take
- * locks the agent's git then trips over. protocol.allow=never means no remote can be
- * contacted even indirectly (a partial clone fetching a missing object, a submodule).
+ * Config for every checkpoint run, on top of what every git orc runs gets (git.ts: no hooks, no
+ * fsmonitor, no filters, no remote, no auto gc, whatever the repository's config says). The
+ * identity is given here so a checkpoint works on a host where git has none configured. No
+ * signing, since a signing key may want a passphrase.
  */
 const CHECKPOINT_CONFIG = [
   `user.name=${CHECKPOINT_AUTHOR.name}`,
   `user.email=${CHECKPOINT_AUTHOR.email}`,
-  'core.hooksPath=/dev/null',
   'commit.gpgSign=false',
-  'gc.auto=0',
-  'maintenance.auto=false',
-  'protocol.allow=never',
 ].flatMap((setting) => ['-c', setting]);
 
 /**
@@ -148,7 +141,8 @@ export async function gitCheckpoint(git: Git, input: GitCheckpointInput): Promis
 
 async function hasStagedChanges(git: Git, cwd: string): Promise<boolean> {
   try {
-    await git.run(cwd, ['diff', '--cached', '--quiet', '--no-ext-diff', '--', '.']);
+    // No external diff or textconv program of the repository's (diff.external, .gitattributes diff=…).
+    await git.run(cwd, ['diff', '--cached', '--quiet', '--no-ext-diff', '--no-textconv', '--', '.']);
     return false;
   } catch (err) {
     if (err instanceof GitError && err.exitCode === 1) return true;

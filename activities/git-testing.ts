@@ -2,7 +2,7 @@
 // user or system configuration, so the tests see what a fresh host sees (no identity, no
 // hooks path, no aliases) whatever the machine running them has configured.
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gitEnvironment } from './git.ts';
@@ -60,4 +60,52 @@ export async function makeRepo(root: string, options: { commit?: boolean } = {})
     sh(dir, 'commit', '--quiet', '-m', 'first');
   }
   return dir;
+}
+
+/** Hooks that run in add, commit, status refreshes, checkout and gc, --no-verify or not. */
+const PLANTED_HOOKS = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit', 'post-index-change', 'reference-transaction', 'post-checkout', 'pre-auto-gc'];
+
+export interface PlantedPrograms {
+  /** The names of the markers the planted programs left, sorted; empty when none ran. */
+  ran(): Promise<string[]>;
+  clear(): Promise<void>;
+}
+
+/**
+ * Plants in `repo` what an agent could to make orc's own git run a program of its choosing:
+ * core.fsmonitor, hooks, filter drivers picked by .gitattributes, by .git/info/attributes (one
+ * named `a=b`) and defined in an included file (one named `x.y`), a required filter, a
+ * long-running filter process, core.pager, diff.external and a textconv driver. Each leaves a
+ * marker file named after itself in a directory outside the repository; the filters upper-case
+ * what they pass on, so a filtered blob shows. Paths picked: *.txt, *.dat, *.eq, *.dot, *.md.
+ */
+export async function plantPrograms(repo: string, root: string): Promise<PlantedPrograms> {
+  const markers = await mkdtemp(join(root, 'markers-'));
+  const touch = (what: string) => `touch '${join(markers, what)}'`;
+  const config = (key: string, value: string) => sh(repo, 'config', key, value);
+  const gitDir = sh(repo, 'rev-parse', '--absolute-git-dir').trim();
+  config('core.fsmonitor', `sh -c "${touch('fsmonitor')}; exit 1"`);
+  for (const hook of PLANTED_HOOKS) {
+    await write(gitDir, `hooks/${hook}`, `#!/bin/sh\n${touch(`hook-${hook}`)}\n`);
+    await chmod(join(gitDir, 'hooks', hook), 0o755);
+  }
+  const filter = (what: string) => `sh -c "${touch(what)}; tr a-z A-Z"`;
+  config('filter.evil.clean', filter('clean'));
+  config('filter.evil.smudge', filter('smudge'));
+  config('filter.evil.required', 'true');
+  config('filter.proc.process', `sh -c "${touch('process')}; exit 1"`);
+  config('filter.a=b.clean', filter('clean-a=b'));
+  await writeFile(join(root, `included-${markers.slice(-6)}.gitconfig`), `[filter "x.y"]\n\tclean = ${filter('clean-x.y')}\n`);
+  config('include.path', join(root, `included-${markers.slice(-6)}.gitconfig`));
+  config('core.pager', `sh -c "${touch('pager')}; cat"`);
+  config('diff.external', `sh -c "${touch('diff-external')}"`);
+  config('diff.tc.textconv', `sh -c "${touch('textconv')}; cat \\"$1\\"" -`);
+  await write(repo, '.gitattributes', '*.txt filter=evil\n*.dat filter=proc\n*.dot filter=x.y\n*.md diff=tc\n');
+  await write(gitDir, 'info/attributes', '*.eq filter=a=b\n');
+  return {
+    ran: async () => (await readdir(markers)).sort(),
+    clear: async () => {
+      for (const name of await readdir(markers)) await rm(join(markers, name));
+    },
+  };
 }

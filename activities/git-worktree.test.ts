@@ -1,11 +1,11 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidNameError } from '../domain/names.ts';
 import { createGit } from './git.ts';
 import { agentBranch, parseWorktreeList, prepareWorktree, type PrepareWorktreeInput } from './git-worktree.ts';
-import { isolateGitConfig, makeRepo, sh, write, type Sandbox } from './git-testing.ts';
+import { isolateGitConfig, makeRepo, plantPrograms, sh, write, type Sandbox } from './git-testing.ts';
 
 const git = createGit();
 
@@ -69,6 +69,20 @@ describe('prepareWorktree', () => {
     await write(worktreeDir, 'wip.txt', 'in progress\n');
     expect(await prepareWorktree(git, input)).toEqual({ worktreeDir, branch: 'orc/demo/dev', created: false });
     expect(sh(worktreeDir, 'status', '--porcelain')).toBe('?? wip.txt\n');
+  });
+
+  it("checks the worktree out without running the project's hooks, fsmonitor or smudge filters", async () => {
+    const projectDir = await makeRepo(sandbox.root);
+    await write(projectDir, 'a.txt', 'plain text\n');
+    await write(projectDir, '.gitattributes', '*.txt filter=evil\n');
+    sh(projectDir, 'add', '.');
+    sh(projectDir, 'commit', '--quiet', '-m', 'attributes');
+    const planted = await plantPrograms(projectDir, sandbox.root);
+    const worktreeDir = newWorktreeDir();
+    expect(await prepareWorktree(git, { projectDir, worktreeDir, branch: 'orc/demo/planted' })).toMatchObject({ created: true });
+    expect(await planted.ran()).toEqual([]);
+    // Checked out as stored: the smudge filter would have upper-cased it.
+    expect(await readFile(join(worktreeDir, 'a.txt'), 'utf8')).toBe('plain text\n');
   });
 
   it('branches from the current HEAD, whatever branch the project is on', async () => {

@@ -1,6 +1,8 @@
+import { chmod, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGit, gitEnvironment, GitError } from './git.ts';
-import { isolateGitConfig, makeRepo, type Sandbox } from './git-testing.ts';
+import { createGit, filterDriverNames, filterOverrides, gitEnvironment, GitError } from './git.ts';
+import { isolateGitConfig, makeRepo, plantPrograms, sh, type Sandbox } from './git-testing.ts';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -51,13 +53,53 @@ describe('gitEnvironment', () => {
   });
 });
 
+describe("the repository's programs", () => {
+  const git = createGit();
+
+  it('reads filter driver names, dots and = included, from config key names', () => {
+    expect(filterDriverNames('filter.lfs.clean\0filter.lfs.smudge\0filter.a=b.clean\0filter.x.y.process\0filter.required\0')).toEqual(['lfs', 'a=b', 'x.y']);
+    expect(filterDriverNames('')).toEqual([]);
+  });
+
+  it('empties each driver with -c, or through GIT_CONFIG_* where a name holds =', () => {
+    expect(filterOverrides(['lfs', 'a=b'])).toEqual({
+      args: ['-c', 'filter.lfs.clean=', '-c', 'filter.lfs.smudge=', '-c', 'filter.lfs.process=', '-c', 'filter.lfs.required=false'],
+      env: {
+        GIT_CONFIG_COUNT: '4',
+        GIT_CONFIG_KEY_0: 'filter.a=b.clean', GIT_CONFIG_VALUE_0: '',
+        GIT_CONFIG_KEY_1: 'filter.a=b.smudge', GIT_CONFIG_VALUE_1: '',
+        GIT_CONFIG_KEY_2: 'filter.a=b.process', GIT_CONFIG_VALUE_2: '',
+        GIT_CONFIG_KEY_3: 'filter.a=b.required', GIT_CONFIG_VALUE_3: 'false',
+      },
+    });
+    expect(filterOverrides([])).toEqual({ args: [], env: {} });
+  });
+
+  it('every run sees them switched off, whatever the repository configured', async () => {
+    const repo = await makeRepo(sandbox.root);
+    await plantPrograms(repo, sandbox.root);
+    const value = async (key: string) => (await git.run(repo, ['config', '--get', key])).trim();
+    expect(await value('core.fsmonitor')).toBe('false');
+    expect(await value('core.hooksPath')).toBe('/dev/null');
+    expect(await value('filter.evil.clean')).toBe('');
+    expect(await value('filter.evil.required')).toBe('false');
+    expect(await value('filter.a=b.clean')).toBe('');
+    expect(await value('filter.x.y.clean')).toBe(''); // defined in an included file
+    // git itself, run as usual, still sees the repository's own.
+    expect(sh(repo, 'config', '--get', 'core.fsmonitor')).toContain('touch');
+  });
+});
+
 describe('timeouts', () => {
   it('kills a git that runs too long', async () => {
     const repo = await makeRepo(sandbox.root);
     // A program that never ends stands in for a git stuck on a credential helper or filter.
-    const hung = createGit({ binary: process.execPath, timeoutMs: 200 });
-    const err = await hung.run(repo, ['-e', 'setTimeout(() => {}, 60_000)']).catch((e: unknown) => e);
+    const stuck = join(sandbox.root, 'stuck-git');
+    await writeFile(stuck, '#!/bin/sh\nexec sleep 60\n');
+    await chmod(stuck, 0o755);
+    const hung = createGit({ binary: stuck, timeoutMs: 200 });
+    const err = await hung.run(repo, ['status']).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GitError);
-    expect((err as GitError).message).toMatch(/killed after 200 ms/);
+    expect((err as GitError).message).toMatch(/git status failed .*killed after 200 ms/);
   });
 });

@@ -104,7 +104,8 @@ describe('answering the agent\'s own dialog after the wait ran out', () => {
     const id = await leaveUnanswered('RUN-SHIP');
     const denied = JSON.parse(await orc(['deny', id, '--json'])) as { status: string; answeredInDialog: string | null };
     expect(denied.status).toBe('denied');
-    expect(denied.answeredInDialog).toMatch(/pressed 4 \(No\)/);
+    // The dialog orc's PreToolUse "ask" brings up has only Yes and No (testing/CLAUDE-CODE-NOTES.md e).
+    expect(denied.answeredInDialog).toMatch(/pressed 2 \(No\)/);
     await eventually(async () => expect(recognizeDialog(await capture())).toBeNull(), { timeoutMs: 10_000 });
     expect(api.toolResultAfter('RUN-SHIP')?.content ?? '').not.toContain('shipped');
     // "No" ended Claude Code's turn with no hook; the worker saw the dialog go and the screen

@@ -1,7 +1,8 @@
 // orc's deny rules hold even where Claude Code would not ask: the project's own settings allow
 // `Bash(rm *)` and `Bash(npm publish *)`, so Claude Code runs those without a PermissionRequest.
 // Its PreToolUse hook still reaches orc first, and orc denies what a built-in rule (rm -rf
-// outside the workspace) or a learned deny rule forbids; what neither forbids runs as before.
+// outside the workspace) or a learned deny rule forbids; what neither forbids nor allows waits
+// for a person (orc answers "ask": see approvals-pretooluse-ask.test.ts), and runs once approved.
 import { access, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,7 +84,7 @@ describe("orc's deny rules, where Claude Code's own rules allow", () => {
     }
   });
 
-  it('a learned deny rule stops what the project allows; what no deny rule covers still runs', async () => {
+  it('a learned deny rule stops what the project allows; what no deny rule covers runs once a person approves', async () => {
     expect(await orc(['rules', 'add', 'Bash(npm publish *)', '--deny', '--project', projectDir])).toMatch(/added rule/);
     await idle();
     expect(await orc(['send', agent, 'RUN-PUBLISH now'])).toContain('confirmed');
@@ -91,6 +92,14 @@ describe("orc's deny rules, where Claude Code's own rules allow", () => {
 
     await idle();
     expect(await orc(['send', agent, 'RUN-RM-BUILD now'])).toContain('confirmed');
+    // The project's Bash(rm *) no longer lets it through: no rule of orc's allows it.
+    const [pending] = await eventually(async () => {
+      const list = (JSON.parse(await orc(['approvals', '--json'])) as Array<{ id: string; agent: string; command: string | null }>).filter((p) => p.agent === agent);
+      expect(list.map((p) => p.command)).toEqual(['rm -rf build']);
+      return list;
+    }, { timeoutMs: 30_000 });
+    expect(await exists(join(projectDir, 'build'))).toBe(true);
+    expect(await orc(['approve', pending?.id ?? ''])).toContain('allowed');
     await eventually(async () => expect(await exists(join(projectDir, 'build'))).toBe(false), { timeoutMs: 30_000 });
     expect(api.toolResultAfter('RUN-RM-BUILD')?.isError).not.toBe(true);
   });

@@ -72,13 +72,15 @@ export async function handleClaudeHook(eventName: string, request: Request): Pro
   }
   const agentId = identity.agentId;
   if (eventName === 'pre-tool-use') {
-    // A deny rule's answer, or "no decision". If orc cannot judge (its database is down), Claude
-    // Code goes on as it would without the hook, asking through PermissionRequest where it asks.
+    // A deny, an "ask" (Claude Code's own rules must not allow what orc does not), or "no
+    // decision". If orc cannot judge (its database is down), Claude Code goes on as it would
+    // without the hook, asking through PermissionRequest where it asks.
     const answer = await handlePreToolUse(services, { agentId, payload: parsed.data as PreToolUsePayload }).catch((err: unknown) => {
       console.error(`PreToolUse of ${agentId} not judged:`, err);
       return {};
     });
-    if ('hookSpecificOutput' in answer) nudge();
+    // A deny was recorded: open dashboards show it now. An ask records nothing (its PermissionRequest will).
+    if ('hookSpecificOutput' in answer && answer.hookSpecificOutput.permissionDecision === 'deny') nudge();
     return reply(200, answer);
   }
   if (eventName === 'dialog-closed') {

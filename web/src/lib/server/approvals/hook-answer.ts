@@ -22,9 +22,21 @@ export function denyAnswer(message: string): HookAnswer {
   return { hookSpecificOutput: { hookEventName: 'PermissionRequest', decision: { behavior: 'deny', message } } };
 }
 
-/** A PreToolUse answer: `{}` lets Claude Code go on as it would; a deny blocks the tool use even where its own rules allow it. */
-export type PreToolUseAnswer = Record<string, never> | { hookSpecificOutput: { hookEventName: 'PreToolUse'; permissionDecision: 'deny'; permissionDecisionReason: string } };
+/**
+ * A PreToolUse answer: `{}` lets Claude Code go on as it would; a deny blocks the tool use even
+ * where its own rules allow it; an ask makes it show its dialog (and fire PermissionRequest) even
+ * where its own rules would have allowed the tool use without asking (observed in 2.1.328, see
+ * testing/CLAUDE-CODE-NOTES.md).
+ */
+export type PreToolUseAnswer =
+  | Record<string, never>
+  | { hookSpecificOutput: { hookEventName: 'PreToolUse'; permissionDecision: 'deny' | 'ask'; permissionDecisionReason: string } };
 
 export function preToolUseDeny(reason: string): PreToolUseAnswer {
   return { hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: reason } };
+}
+
+/** The reason is shown to the person in Claude Code's dialog, not to the model. */
+export function preToolUseAsk(reason: string): PreToolUseAnswer {
+  return { hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'ask', permissionDecisionReason: reason } };
 }

@@ -1,19 +1,33 @@
-// PreToolUse: Claude Code is about to run a tool. When a deny rule (built-in or learned) matches,
-// orc denies it here, before Claude Code's own rules are consulted: a command that the project's
-// settings allow (`Bash(rm *)`, say) is still stopped by orc's `rm -rf` outside the workspace.
-// Otherwise orc answers `{}` (no decision), so Claude Code behaves exactly as without the hook.
+// PreToolUse: Claude Code is about to run a tool, and has not yet looked at its own permission
+// rules. orc answers first, so those rules (its copy of what orc taught it, the project's
+// .claude/settings*.json, which the agent itself can write) never allow more than orc does:
+// - a deny rule (built-in or learned) matches: orc denies here. A command the project's settings
+//   allow (`Bash(rm *)`, say) is still stopped by orc's `rm -rf` outside the workspace.
+// - orc allows it (a learned rule, or one of orc's own commands it hands to every agent): `{}`,
+//   Claude Code goes on as without the hook (and allows it from its own copy of the rule).
+// - orc does not allow it (a built-in hold, or no rule matches) and Claude Code would consult
+//   its rules for it: orc answers "ask". Claude Code then shows its dialog even where its own
+//   rules would have allowed the tool use, and fires PermissionRequest, which orc holds for a
+//   person (observed with 2.1.328, testing/CLAUDE-CODE-NOTES.md). A built-in hold asks even
+//   where orc's outline of Claude Code says it would not (claudeCodeMayAsk): orc means it.
+// - Claude Code never asks about it (a read inside the project, `git status`; or the agent runs
+//   with bypassPermissions, a person's choice): `{}`.
 // Two things more are learned from it. The agent has moved on, so a request of its that timed
 // out no longer shows in a dialog. And when a learned rule allows the tool use, it is recorded as
 // decided by that rule: if Claude Code then asks, its PermissionRequest takes the row over (one
 // tool use, one row); if not, Claude Code allowed it by itself, from its own copy of a rule orc
 // taught it, and `orc stats` still counts it.
 import { z } from 'zod';
+import { ORC_COMMAND_RULES } from '../../../../../activities/claude-settings.ts';
+import { checkToolRequest } from '../../../../../domain/permissions/builtin-deny.ts';
 import { claudeCodeMayAsk } from '../../../../../domain/permissions/claude-code-asks.ts';
-import { decide, type DecidedBy } from '../../../../../domain/permissions/decide.ts';
+import { decide, type DecidedBy, type Decision, type LearnedRule } from '../../../../../domain/permissions/decide.ts';
+import { parseRule } from '../../../../../domain/permissions/rule-syntax.ts';
+import type { PermissionContext, PermissionRequest } from '../../../../../domain/permissions/types.ts';
 import { parseAgentRef } from '../../../../../domain/names.ts';
 import type { Services } from '../services.ts';
 import { agentPlace } from './agent-context.ts';
-import { preToolUseDeny, type PreToolUseAnswer } from './hook-answer.ts';
+import { preToolUseAsk, preToolUseDeny, type PreToolUseAnswer } from './hook-answer.ts';
 import { newShortId } from './ids.ts';
 import { permissionRequestOf, ruleIdsUsed } from './permission-hook.ts';
 import { requestDisplayText, storedToolInput } from './request-display.ts';
@@ -36,6 +50,27 @@ export type PreToolUsePayload = z.infer<typeof preToolUsePayload>;
 
 const NO_DECISION: PreToolUseAnswer = {};
 
+/**
+ * orc's own commands (`orc send`, `orc checkin`…), which orc hands every agent's Claude Code in
+ * its settings file: allowed here too, or each would wait for a person. Not stored rules, so
+ * nothing is recorded or counted for them, as before.
+ */
+const ORC_OWN_RULES: readonly LearnedRule[] = ORC_COMMAND_RULES.map((text) => ({ id: 'orc-commands', effect: 'allow', rule: parseRule(text) }));
+
+function isOrcsOwnCommand(request: PermissionRequest, rules: readonly LearnedRule[], context: PermissionContext): boolean {
+  return request.toolName === 'Bash' && decide(request, [...rules, ...ORC_OWN_RULES], context).decision === 'allow';
+}
+
+/**
+ * A built-in rule holds (part of) it for a person: orc wants it asked about even where Claude
+ * Code would not ask (an edit inside the project in acceptEdits mode, say). A Bash request says
+ * so per part; for other tools the decision does not, so the built-in check is asked again.
+ */
+function heldByBuiltin(decision: Decision, request: PermissionRequest, context: PermissionContext): boolean {
+  if (request.toolName !== 'Bash') return checkToolRequest(request, context)?.effect === 'hold';
+  return decision.parts.some((part) => part.verdict === 'undecided' && part.decidedBy?.kind === 'builtin');
+}
+
 export async function handlePreToolUse(services: Services, input: { agentId: string; payload: PreToolUsePayload }): Promise<PreToolUseAnswer> {
   const { agentId, payload } = input;
   const arrivedAt = Date.now();
@@ -45,7 +80,8 @@ export async function handlePreToolUse(services: Services, input: { agentId: str
   ]);
   if (!place) return NO_DECISION;
   const request = permissionRequestOf(payload);
-  const decision = decide(request, await applicableRules(services.db, place), place.context);
+  const learned = await applicableRules(services.db, place);
+  const decision = decide(request, learned, place.context);
   const rules = ruleIdsUsed(decision);
   const record = (status: 'allowed' | 'denied', by: DecidedBy) => {
     const at = new Date();
@@ -77,9 +113,15 @@ export async function handlePreToolUse(services: Services, input: { agentId: str
     await record('denied', decision.decidedBy);
     return preToolUseDeny(`denied by orc (${decision.decidedBy.ruleId}): ${decision.decidedBy.reason}`);
   }
-  if (!claudeCodeMayAsk(request, payload.permission_mode, place.context)) return NO_DECISION;
-  // Only what a learned rule allows: the rest Claude Code asks about, or decides by itself.
-  if (decision.decision !== 'allow' || decision.decidedBy?.kind !== 'rule' || rules.length === 0) return NO_DECISION;
-  await record('allowed', decision.decidedBy);
-  return NO_DECISION;
+  const mayAsk = claudeCodeMayAsk(request, payload.permission_mode, place.context);
+  if (decision.decision === 'allow') {
+    // Recorded only where Claude Code would have asked and a learned rule decided: the rest was no request.
+    if (mayAsk && decision.decidedBy?.kind === 'rule' && rules.length > 0) await record('allowed', decision.decidedBy);
+    return NO_DECISION;
+  }
+  if (payload.permission_mode === 'bypassPermissions') return NO_DECISION;
+  if (!mayAsk && !heldByBuiltin(decision, request, place.context)) return NO_DECISION;
+  if (isOrcsOwnCommand(request, learned, place.context)) return NO_DECISION;
+  // Nothing is recorded here: the PermissionRequest that follows is the request, and orc holds it for a person.
+  return preToolUseAsk(`orc holds this for a person (orc approvals): ${decision.undecidedReason ?? 'no rule of orc allows it'}`);
 }
