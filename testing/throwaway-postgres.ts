@@ -29,7 +29,8 @@ function postgresBinDir(): string {
   return found;
 }
 
-async function createDatabaseOn(serverUrl: string): Promise<ThrowawayPostgres> {
+/** A new, empty database on a server the tests may create databases on; `stop` drops it. */
+export async function createDatabaseOn(serverUrl: string): Promise<ThrowawayPostgres> {
   const name = `orc_test_${process.pid}_${Date.now()}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
   await admin.unsafe(`create database ${name}`);

@@ -6,3 +6,4 @@ export * from './teams.ts';
 export * from './permission-requests.ts';
 export * from './permission-rules.ts';
 export * from './pane-histories.ts';
+export * from './sessions.ts';

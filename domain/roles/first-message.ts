@@ -70,7 +70,7 @@ function commands(ctx: BriefContext): string {
     '- `orc checkin <duration> "<note>"`: schedule your own check-in, e.g. `orc checkin 30m "review the PR from api"` (durations like 90s, 30m, 1h30m, 2h, 1d; at most 30d). When it is due, the note comes back to you as a message.',
     '- `orc checkins`: list your pending check-ins with their ids.',
     '- `orc checkin cancel <id>`: cancel one you no longer need.',
-    '- `orc status`: every agent and its state (working, idle, waiting for approval, …).',
+    '- `orc status`: every agent of your team and its state (working, idle, waiting for approval, …).',
     `- \`orc log --team ${ctx.team}\`: the team's messages, who sent what to whom.`,
     'Messages from teammates and your due check-ins arrive in this window as new input.',
   ].join('\n');

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { OFF, PROFILES, PROFILE_NAMES, DEFAULT_GIT_CHECKPOINT_MS, teamSpecFileSchema, type agentFileSchema, type AgentSpec, type TeamSpec } from './team-spec.ts';
 import { problemsFromIssues, type SpecProblem } from './spec-problems.ts';
 import { DEFAULT_AGENT_COMMAND, isClaudeCode, parseAgentCommand } from '../agent-command.ts';
+import { controlCharacterProblem } from '../control-characters.ts';
 
 export interface BuildOptions {
   /** Absolute: relative paths in the spec (project, briefFile) are resolved against it. */
@@ -87,7 +88,11 @@ function readBriefFiles(raw: unknown, options: BuildOptions, problems: SpecProbl
       problems.push({ path, message: `cannot read ${JSON.stringify(file)}: ${why}` });
       return;
     }
+    // Windows line endings are the file's, not the brief's: the brief gets plain newlines.
+    text = text.replace(/\r\n/g, '\n');
+    const control = controlCharacterProblem(text);
     if (text.trim() === '') problems.push({ path, message: `${JSON.stringify(file)} is empty` });
+    else if (control !== null) problems.push({ path, message: `${JSON.stringify(file)}: ${control}` });
     else texts.set(index, text);
   });
   return texts;

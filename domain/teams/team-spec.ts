@@ -6,6 +6,7 @@
 // validate a spec that arrives already normalised (the CLI reads brief files on its side).
 import { z } from 'zod';
 import { DEFAULT_AGENT_COMMAND, parseAgentCommand } from '../agent-command.ts';
+import { terminalText } from '../control-characters.ts';
 import { MAX_DURATION_MS, parseDuration } from '../durations.ts';
 import { normalizeHostName } from '../host-name.ts';
 import { NAME_PATTERN, NAME_RULE } from '../names.ts';
@@ -58,7 +59,8 @@ const hostField = z.string().superRefine((host, ctx) => {
   }
 });
 
-const nonEmptyText = (what: string) => z.string().refine((text) => text.trim() !== '', { error: `${what} is empty: leave it out or write something` });
+// Briefs and the project path are typed into the agents' terminals in their first message.
+const nonEmptyText = (what: string) => terminalText().refine((text) => text.trim() !== '', { error: `${what} is empty: leave it out or write something` });
 
 export const agentFileSchema = z.strictObject({
   name: nameField('agent'),
@@ -112,7 +114,7 @@ export const agentSpecSchema = z.object({
   name: z.string().regex(NAME_PATTERN),
   role: z.enum(ROLE_IDS),
   /** Custom instructions (inline or from briefFile), added after the role's brief; null for none. */
-  brief: z.string().nullable(),
+  brief: terminalText().nullable(),
   /** The command line to run (split by parseAgentCommand, never run by a shell). */
   command: commandField,
   /** How often orc wakes the agent on its own; null: only its self-scheduled check-ins. */
@@ -128,7 +130,7 @@ export const teamSpecSchema = z
   .object({
     team: z.string().regex(NAME_PATTERN),
     /** Absolute. */
-    project: z.string().refine((path) => path.startsWith('/'), { error: 'project must be an absolute path' }),
+    project: terminalText().refine((path) => path.startsWith('/'), { error: 'project must be an absolute path' }),
     /** The host whose worker runs the agents; null: the server's default host. */
     host: hostField.nullable(),
     agents: z.array(agentSpecSchema).min(1),

@@ -32,15 +32,71 @@ describe('signing in', () => {
     await page.close();
   });
 
-  it('keeps the token in an httpOnly, SameSite=Strict cookie and signs out', async () => {
+  it('keeps a session id, never the token, in an httpOnly, SameSite=Strict cookie; signing out ends the session on the server', async () => {
     const { context, page } = await signedInPage(browser, baseUrl, adminToken);
     const [cookie] = await context.cookies();
     expect(cookie).toMatchObject({ name: 'orc_session', httpOnly: true, sameSite: 'Strict' });
+    expect(cookie?.value).not.toContain(adminToken);
+    expect(cookie?.value).not.toMatch(/^orc_/);
+    expect(cookie?.value.length).toBeGreaterThanOrEqual(40);
     expect(await page.evaluate(() => document.cookie)).not.toContain('orc_session');
+    const withCookie = () => fetch(`${baseUrl}/api/trpc/agents.status`, { headers: { cookie: `orc_session=${cookie?.value ?? ''}` } });
+    expect((await withCookie()).status).toBe(200);
+
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((url) => url.pathname === '/signin');
     await page.goto('/');
     expect(new URL(page.url()).pathname).toBe('/signin');
+    // A copy of the cookie taken before signing out no longer works either.
+    const after = await withCookie();
+    expect(after.status).toBe(401);
+    expect(await after.text()).toContain('the session has ended');
+    // The admin token itself stays valid.
+    expect((await fetch(`${baseUrl}/api/trpc/agents.status`, { headers: { authorization: `Bearer ${adminToken}` } })).status).toBe(200);
+    await context.close();
+  });
+
+  it('does not accept the token itself as the session cookie', async () => {
+    const response = await fetch(`${baseUrl}/api/trpc/agents.status`, { headers: { cookie: `orc_session=${adminToken}` } });
+    expect(response.status).toBe(401);
+  });
+
+  it('does not show the data dir on the sign-in page', async () => {
+    const page = await browser.newPage({ baseURL: baseUrl });
+    await page.goto('/signin');
+    const text = (await page.textContent('body')) ?? '';
+    expect(text).toContain('admin-token');
+    expect(text).not.toContain(inject('dataDir'));
+    expect(await page.content()).not.toContain(inject('dataDir'));
+    await page.close();
+  });
+
+  it.each([
+    ['/\\evil.example', '/'],
+    ['//evil.example', '/'],
+    ['/\t/evil.example', '/'],
+    ['https://evil.example/', '/'],
+    ['/approvals?x=1', '/approvals?x=1'],
+  ])('after sign-in, sends to=%j to %j on this site', async (to, location) => {
+    const response = await fetch(`${baseUrl}/signin?to=${encodeURIComponent(to)}`, {
+      method: 'POST',
+      redirect: 'manual',
+      // As a browser's form post: HTML accepted (else SvelteKit answers in JSON for its own script).
+      headers: { origin: baseUrl, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: adminToken }).toString(),
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(location);
+  });
+
+  it('lands on this site, not on the crafted target, in a real browser', async () => {
+    const context = await browser.newContext({ baseURL: baseUrl });
+    const page = await context.newPage();
+    await page.goto(`/signin?to=${encodeURIComponent('/\\evil.example')}`);
+    await page.getByLabel('Token').fill(adminToken);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    expect(new URL(page.url()).origin).toBe(new URL(baseUrl).origin);
     await context.close();
   });
 

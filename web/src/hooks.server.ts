@@ -26,6 +26,10 @@ export const handle: Handle = async ({ event, resolve }) => {
   const caller = await identifyCaller(getServices().db, event.request, event.cookies);
   event.locals.caller = caller;
   const isApi = path.startsWith('/api/');
+  // An agent's token reaches the API (its own team's part of it) but never the dashboard's pages.
+  if (!isApi && caller.identity?.role === 'agent') {
+    return new Response(`agent ${caller.identity.agentId ?? caller.identity.name}'s token cannot open the dashboard; use the API (orc)`, { status: 403 });
+  }
   if (!isApi && !caller.identity && !PUBLIC_PAGES.includes(path)) {
     const to = path === '/' ? '' : `?to=${encodeURIComponent(path + event.url.search)}`;
     redirect(303, `/signin${to}`);

@@ -1,10 +1,12 @@
 // Who is calling, for pages and the API alike: a bearer token (CLI, hooks, scripts) or the
-// browser's session cookie, which holds the token the person signed in with. The cookie is
-// httpOnly (no script can read it) and SameSite=Strict (no other site can make the browser
-// send it), and the token in it can be revoked like any other.
+// browser's session cookie. The cookie holds a random session id, never the token: the server
+// maps it to the token the person signed in with (db/sessions.ts), so a copied cookie dies
+// with its session, and the token itself stays out of the browser. The cookie is httpOnly (no
+// script can read it) and SameSite=Strict (no other site can make the browser send it).
 import type { Cookies } from '@sveltejs/kit';
 import type { TokenIdentity } from '../../../../db/tokens.ts';
 import { findToken } from '../../../../db/tokens.ts';
+import { createSession, deleteSession, findSession } from '../../../../db/sessions.ts';
 import type { Database } from '../../../../db/client.ts';
 import { bearerToken } from './auth.ts';
 
@@ -32,19 +34,24 @@ export async function identifyCaller(db: Database, request: Request, cookies: Co
   }
   const session = cookies.get(SESSION_COOKIE);
   if (session) {
-    const identity = session.length > 200 ? null : await findToken(db, session);
-    // An agent's token never opens the dashboard, even if someone pastes one.
+    const identity = session.length > 200 ? null : await findSession(db, session);
+    // An agent's token never opens the dashboard (sign-in refuses one; this is the second lock).
     if (identity && identity.role !== 'agent') return { identity, via: 'cookie', problem: null };
-    return { identity: null, via: null, problem: 'the session has ended (its token was revoked); sign in again' };
+    return { identity: null, via: null, problem: 'the session has ended (it expired, you signed out, or its token was revoked); sign in again' };
   }
   return { identity: null, via: null, problem: 'no token: send Authorization: Bearer <token> (the CLI reads ORC_TOKEN or <data dir>/admin-token), or sign in' };
 }
 
-export function startSession(cookies: Cookies, token: string, secure: boolean): void {
-  cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: SESSION_MAX_AGE_S });
+/** Starts a session for the token `identity` names and gives the browser its id. */
+export async function startSession(db: Database, cookies: Cookies, identity: TokenIdentity, secure: boolean): Promise<void> {
+  const session = await createSession(db, identity.tokenId, SESSION_MAX_AGE_S * 1000);
+  cookies.set(SESSION_COOKIE, session.id, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: SESSION_MAX_AGE_S });
 }
 
-export function endSession(cookies: Cookies): void {
+/** Ends the browser's session on the server as well: its id no longer works, wherever it was copied to. */
+export async function endSession(db: Database, cookies: Cookies): Promise<void> {
+  const session = cookies.get(SESSION_COOKIE);
+  if (session && session.length <= 200) await deleteSession(db, session);
   cookies.delete(SESSION_COOKIE, { path: '/' });
 }
 

@@ -1,17 +1,15 @@
 // Sign in with a token: the admin token (in <data dir>/admin-token) or one made with
-// `orc token create --role viewer|admin`. The token goes into an httpOnly session cookie.
+// `orc token create --role viewer|admin`. The browser gets a session cookie holding a random
+// session id (see session.ts), never the token.
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { findToken } from '../../../../db/tokens.ts';
 import { getServices } from '../../lib/server/services.ts';
 import { startSession } from '../../lib/server/session.ts';
-
-/** Only a path on this site, so a crafted link cannot send a person elsewhere after sign-in. */
-const safeTarget = (to: string | null) => (to && to.startsWith('/') && !to.startsWith('//') ? to : '/');
+import { safeTarget } from './safe-target.ts';
 
 export const load: PageServerLoad = ({ locals, url }) => {
   if (locals.caller.identity) redirect(303, safeTarget(url.searchParams.get('to')));
-  return { dataDirHint: getServices().config.dataDir };
 };
 
 export const actions: Actions = {
@@ -19,12 +17,13 @@ export const actions: Actions = {
     const form = await request.formData();
     const token = String(form.get('token') ?? '').trim();
     if (!token) return fail(400, { problem: 'Paste a token: the admin token, or one from `orc token create`.' });
-    const identity = token.length > 200 ? null : await findToken(getServices().db, token);
+    const { db } = getServices();
+    const identity = token.length > 200 ? null : await findToken(db, token);
     if (!identity) return fail(400, { problem: 'That token is not valid (unknown or revoked). Check for a missing character, or make a new one with `orc token create --role viewer`.' });
     if (identity.role === 'agent') return fail(400, { problem: 'That is an agent\'s token; it cannot open the dashboard. Use the admin token or `orc token create`.' });
     // The browser names the page's origin; the server alone cannot tell http from https here
     // (adapter-node assumes https), and a Secure cookie would be dropped over plain http.
-    startSession(cookies, token, (request.headers.get('origin') ?? '').startsWith('https:'));
+    await startSession(db, cookies, identity, (request.headers.get('origin') ?? '').startsWith('https:'));
     redirect(303, safeTarget(url.searchParams.get('to')));
   },
 };

@@ -140,8 +140,9 @@ export interface AgentListEntry {
   problem: string | null;
 }
 
-export async function listAgents(services: Services): Promise<AgentListEntry[]> {
-  const rows = await listActiveAgents(services.db);
+/** Running agents and their live states; of one team only when `team` is given. */
+export async function listAgents(services: Services, team: string | null = null): Promise<AgentListEntry[]> {
+  const rows = await listActiveAgents(services.db, team);
   const client = await temporalClient(services, 'status');
   return Promise.all(
     rows.map(async (row): Promise<AgentListEntry> => {

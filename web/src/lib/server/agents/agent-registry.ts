@@ -27,8 +27,14 @@ export async function findAgent(db: Database, ref: AgentRef) {
   return row ?? null;
 }
 
-export function listActiveAgents(db: Database) {
-  return db.select(registryColumns).from(agents).where(isNull(agents.stoppedAt)).orderBy(agents.team, agents.name);
+/** Running agents; of one team only when `team` is given. */
+export function listActiveAgents(db: Database, team: string | null = null) {
+  const running = isNull(agents.stoppedAt);
+  return db
+    .select(registryColumns)
+    .from(agents)
+    .where(team === null ? running : and(running, eq(agents.team, team)))
+    .orderBy(agents.team, agents.name);
 }
 
 export async function markStopped(db: Database, ref: AgentRef): Promise<void> {

@@ -39,7 +39,9 @@ export async function cancelCheckin(services: Services, id: string, onlyFor: str
     .from(checkins)
     .where(eq(checkins.id, id))
     .limit(1);
-  if (!row || row.state !== 'pending') {
+  // Another team's check-in is as good as absent to an agent: the answer must not confirm it exists, or whose it is.
+  const otherTeam = onlyFor !== null && row !== undefined && parseAgentRef(onlyFor).team !== row.team;
+  if (!row || row.state !== 'pending' || otherTeam) {
     throw new TRPCError({ code: 'NOT_FOUND', message: `no pending check-in ${id}; list them with: orc checkins` });
   }
   const agentId = formatAgentRef({ team: row.team, agent: row.agent });

@@ -5,6 +5,7 @@ import { ZodError } from 'zod';
 import type { TokenIdentity } from '../../../../../db/tokens.ts';
 import { nudge } from '../live/change-feed.ts';
 import type { Services } from '../services.ts';
+import { targetsOf, teamScope } from './team-scope.ts';
 
 export interface ApiContext {
   services: Services;
@@ -28,11 +29,20 @@ const t = initTRPC.context<ApiContext>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const authedProcedure = t.procedure.use(async ({ ctx, next, type }) => {
+/**
+ * A known token, and the teams it may reach: a call whose input names an agent (`agent`) or a
+ * team (`team`) outside the token's scope is refused here, whatever the procedure; lists
+ * narrow themselves to `ctx.scope.team`.
+ */
+export const authedProcedure = t.procedure.use(async ({ ctx, next, type, getRawInput }) => {
   if (!ctx.identity) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: ctx.authProblem ?? 'missing or unknown token' });
   }
-  const result = await next({ ctx: { ...ctx, identity: ctx.identity } });
+  const scope = teamScope(ctx.identity);
+  if (scope.team !== null) {
+    for (const target of targetsOf(await getRawInput())) scope.require(target, type === 'mutation' ? 'act on' : 'read');
+  }
+  const result = await next({ ctx: { ...ctx, identity: ctx.identity, scope } });
   // Whatever a mutation changed, open dashboards hear of it now rather than at the next look.
   if (type === 'mutation') nudge();
   return result;
@@ -40,7 +50,8 @@ export const authedProcedure = t.procedure.use(async ({ ctx, next, type }) => {
 
 export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
   if (ctx.identity.role !== 'admin') {
-    throw new TRPCError({ code: 'FORBIDDEN', message: `a ${ctx.identity.role} token cannot do this; use an admin token` });
+    const who = ctx.identity.role === 'agent' ? `an agent token (${ctx.identity.agentId ?? ctx.identity.name})` : `a ${ctx.identity.role} token`;
+    throw new TRPCError({ code: 'FORBIDDEN', message: `${who} cannot do this; use an admin token` });
   }
   return next({ ctx });
 });

@@ -1,7 +1,8 @@
 // Reading and writing learned rules. Rules are stored in canonical Claude Code syntax, so the
 // text people list is exactly what Claude Code itself would write in its settings.
-import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../../../db/client.ts';
+import { agents } from '../../../../../db/schema/agents.ts';
 import { permissionRules, type RuleEffect, type RuleScope, type RuleSource } from '../../../../../db/schema/permission-rules.ts';
 import type { LearnedRule } from '../../../../../domain/permissions/decide.ts';
 import { parseRule } from '../../../../../domain/permissions/rule-syntax.ts';
@@ -79,12 +80,30 @@ export async function addRule(db: Db, rule: NewRule): Promise<{ id: string; rule
   return { id, rule: rule.rule, created: true };
 }
 
-/** Active rules, most used first; with `includeDisabled`, the disabled ones after them (the dashboard re-enables them). */
-export async function listRules(db: Db, includeDisabled = false) {
+/**
+ * The rules that can decide for an agent of `team`: global ones, the team's, and those of the
+ * project dirs its agents work (or worked) in. What an agent's token may list.
+ */
+export function rulesSeenByTeam(db: Pick<Database, 'select'>, team: string): SQL {
+  const projectDirs = db.select({ dir: agents.projectDir }).from(agents).where(eq(agents.team, team));
+  const seen = or(
+    eq(permissionRules.scope, 'global'),
+    and(eq(permissionRules.scope, 'team'), eq(permissionRules.scopeKey, team)),
+    and(eq(permissionRules.scope, 'project'), inArray(permissionRules.scopeKey, projectDirs)),
+  );
+  return seen ?? sql`false`;
+}
+
+/**
+ * Active rules, most used first; with `includeDisabled`, the disabled ones after them (the
+ * dashboard re-enables them). With `team`, only the rules that can decide for that team's agents.
+ */
+export async function listRules(db: Db, includeDisabled = false, team: string | null = null) {
+  const conditions = [includeDisabled ? undefined : isNull(permissionRules.disabledAt), team === null ? undefined : rulesSeenByTeam(db, team)];
   const rows = await db
     .select(ruleColumns)
     .from(permissionRules)
-    .where(includeDisabled ? undefined : isNull(permissionRules.disabledAt))
+    .where(and(...conditions))
     .orderBy(sql`${permissionRules.disabledAt} is not null`, desc(permissionRules.hitCount), permissionRules.createdAt);
   return rows.map((row) => ({ ...row, lastUsedAt: row.lastUsedAt?.toISOString() ?? null, createdAt: row.createdAt.toISOString(), disabledAt: row.disabledAt?.toISOString() ?? null }));
 }

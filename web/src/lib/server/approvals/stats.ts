@@ -5,6 +5,7 @@ import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../../../db/client.ts';
 import { permissionRequests } from '../../../../../db/schema/permission-requests.ts';
 import { permissionRules } from '../../../../../db/schema/permission-rules.ts';
+import { rulesSeenByTeam } from './rule-store.ts';
 
 const TOP_RULES = 10;
 
@@ -22,22 +23,28 @@ type Counts = { requests: number; autoDecided: number; humanDecided: number; den
 
 const withIndex = <T extends Counts>(row: T) => ({ ...row, autonomyIndex: row.requests === 0 ? 0 : row.autoDecided / row.requests });
 
-export async function permissionStats(db: Database) {
-  const [overall] = await db.select(counts).from(permissionRequests);
-  const byAgent = await db.select({ agent: permissionRequests.agentId, ...counts }).from(permissionRequests).groupBy(permissionRequests.agentId).orderBy(permissionRequests.agentId);
-  const byTeam = await db.select({ team: permissionRequests.team, ...counts }).from(permissionRequests).groupBy(permissionRequests.team).orderBy(permissionRequests.team);
+/** Every team's figures; with `team`, that team's only (its requests, and the rules that can decide for it). */
+export async function permissionStats(db: Database, team: string | null = null) {
+  const ofTeam = team === null ? undefined : eq(permissionRequests.team, team);
+  const rulesSeen = team === null ? undefined : rulesSeenByTeam(db, team);
+  const [overall] = await db.select(counts).from(permissionRequests).where(ofTeam);
+  const byAgent = await db.select({ agent: permissionRequests.agentId, ...counts }).from(permissionRequests).where(ofTeam).groupBy(permissionRequests.agentId).orderBy(permissionRequests.agentId);
+  const byTeam = await db.select({ team: permissionRequests.team, ...counts }).from(permissionRequests).where(ofTeam).groupBy(permissionRequests.team).orderBy(permissionRequests.team);
   // A rule "learned" by an agent or team is one a person taught from that agent's request.
   const learned = await db
     .select({ agent: permissionRequests.agentId, team: permissionRequests.team, rules: sql<number>`count(*)::int` })
     .from(permissionRules)
     .innerJoin(permissionRequests, eq(permissionRules.learnedFrom, permissionRequests.id))
-    .where(eq(permissionRules.source, 'human'))
+    .where(and(eq(permissionRules.source, 'human'), ofTeam))
     .groupBy(permissionRequests.agentId, permissionRequests.team);
-  const [learnedTotal] = await db.select({ rules: sql<number>`count(*)::int` }).from(permissionRules).where(and(eq(permissionRules.source, 'human'), isNull(permissionRules.disabledAt)));
+  const [learnedTotal] = await db
+    .select({ rules: sql<number>`count(*)::int` })
+    .from(permissionRules)
+    .where(and(eq(permissionRules.source, 'human'), isNull(permissionRules.disabledAt), rulesSeen));
   const topRules = await db
     .select({ id: permissionRules.id, rule: permissionRules.rule, effect: permissionRules.effect, scope: permissionRules.scope, scopeKey: permissionRules.scopeKey, hitCount: permissionRules.hitCount })
     .from(permissionRules)
-    .where(and(isNull(permissionRules.disabledAt), isNotNull(permissionRules.lastUsedAt)))
+    .where(and(isNull(permissionRules.disabledAt), isNotNull(permissionRules.lastUsedAt), rulesSeen))
     .orderBy(desc(permissionRules.hitCount))
     .limit(TOP_RULES);
   const learnedBy = (pick: (row: (typeof learned)[number]) => boolean) => learned.filter(pick).reduce((sum, row) => sum + row.rules, 0);

@@ -146,11 +146,12 @@ export async function describeTeam(services: Services, team: string): Promise<Te
   }
 }
 
-export async function listTeams(services: Services) {
+/** Running teams with their agents; only `team` when it is given. */
+export async function listTeams(services: Services, team: string | null = null) {
   const rows = await services.db
     .select({ name: teams.name, projectDir: teams.projectDir, host: teams.host, createdAt: teams.createdAt })
     .from(teams)
-    .where(isNull(teams.stoppedAt))
+    .where(team === null ? isNull(teams.stoppedAt) : and(isNull(teams.stoppedAt), eq(teams.name, team)))
     .orderBy(teams.name);
   const client = await temporalClient(services, 'teams');
   return Promise.all(

@@ -24,8 +24,10 @@ export interface TeamFormValues {
   agents: { name: string; role: string; profile: string; workspace: string; brief: string }[];
 }
 
-const text = (form: FormData, key: string): string => String(form.get(key) ?? '').trim();
-const texts = (form: FormData, key: string): string[] => form.getAll(key).map((value) => String(value).trim());
+/** A form's text as typed: browsers send a textarea's line breaks as CRLF, the brief gets plain newlines (a lone CR is still refused). */
+const typed = (value: FormDataEntryValue | null): string => String(value ?? '').replace(/\r\n/g, '\n').trim();
+const text = (form: FormData, key: string): string => typed(form.get(key));
+const texts = (form: FormData, key: string): string[] => form.getAll(key).map(typed);
 
 /** Every agent row sends each of its fields once, so the lists line up by index. */
 export function formValues(form: FormData): TeamFormValues {

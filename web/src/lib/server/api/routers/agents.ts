@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_AGENT_COMMAND, InvalidCommandError, parseAgentCommand } from '../../../../../../domain/agent-command.ts';
+import { terminalText } from '../../../../../../domain/control-characters.ts';
 import { capturePane, listAgents, sendMessage, startAgent, stopAgent } from '../../agents/agent-control.ts';
 import { restartAgent } from '../../agents/agent-restart.ts';
 import { screenFrames } from '../../agents/screen-stream.ts';
@@ -42,16 +43,13 @@ export const agentsRouter = router({
   restart: adminProcedure.input(z.object({ agent: agentRef })).mutation(({ ctx, input }) => restartAgent(ctx.services, input.agent)),
 
   send: authedProcedure
-    .input(z.object({ agent: agentRef, text: z.string().min(1).max(100_000) }))
+    .input(z.object({ agent: agentRef, text: terminalText().min(1).max(100_000) }))
     .mutation(({ ctx, input }) => {
       const { identity } = ctx;
       if (identity.role === 'viewer') {
         throw new TRPCError({ code: 'FORBIDDEN', message: 'a viewer token cannot send messages; use an admin token' });
       }
-      // An agent's token sends as that agent, to its own team only; people send as the token's owner.
-      if (identity.role === 'agent' && identity.agentId?.split('/')[0] !== input.agent.team) {
-        throw new TRPCError({ code: 'FORBIDDEN', message: `agent ${identity.agentId ?? ''} may message only its own team` });
-      }
+      // An agent's token sends as that agent (to its own team only: see team-scope.ts); people send as the token's owner.
       const from = identity.role === 'agent' ? (identity.agentId ?? 'agent') : `human:${identity.name}`;
       return sendMessage(ctx.services, input.agent, input.text, from);
     }),
@@ -63,5 +61,6 @@ export const agentsRouter = router({
   /** The agent's screen with its colours, a frame each time it changes; viewers may watch too. */
   screen: authedProcedure.input(z.object({ agent: agentRef })).subscription(({ ctx, input, signal }) => screenFrames(ctx.services, input.agent, signal)),
 
-  status: authedProcedure.query(({ ctx }) => listAgents(ctx.services)),
+  /** Running agents and their states: an agent's token sees its own team's. */
+  status: authedProcedure.query(({ ctx }) => listAgents(ctx.services, ctx.scope.team)),
 });

@@ -1,6 +1,7 @@
 // Check-ins: an agent schedules its own (its token acts only as itself); people schedule for any agent.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { terminalText } from '../../../../../../domain/control-characters.ts';
 import { InvalidDurationError, parseDuration } from '../../../../../../domain/durations.ts';
 import { formatAgentRef, parseAgentRef } from '../../../../../../domain/names.ts';
 import { cancelCheckin, listPendingCheckins, scheduleCheckin } from '../../agents/checkin-control.ts';
@@ -23,7 +24,7 @@ function actingAgent(identity: TokenIdentity, requested: { team: string; agent: 
 
 export const checkinsRouter = router({
   schedule: authedProcedure
-    .input(z.object({ agent: agentRef.optional(), delay: z.string().min(1).max(40), note: z.string().min(1).max(10_000) }))
+    .input(z.object({ agent: agentRef.optional(), delay: z.string().min(1).max(40), note: terminalText().min(1).max(10_000) }))
     .mutation(({ ctx, input }) => {
       const target = actingAgent(ctx.identity, input.agent);
       let delayMs: number;
@@ -38,7 +39,7 @@ export const checkinsRouter = router({
 
   list: authedProcedure
     .input(z.object({ team: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(), agent: agentRef.optional() }).default({}))
-    .query(({ ctx, input }) => listPendingCheckins(ctx.services, input)),
+    .query(({ ctx, input }) => listPendingCheckins(ctx.services, { ...input, team: ctx.scope.team ?? input.team })),
 
   cancel: authedProcedure.input(z.object({ id: z.string().min(1).max(64) })).mutation(({ ctx, input }) => {
     if (ctx.identity.role === 'viewer') throw new TRPCError({ code: 'FORBIDDEN', message: 'a viewer token cannot cancel check-ins' });

@@ -18,7 +18,7 @@ export const logRouter = router({
         .default({ limit: 200 }),
     )
     .query(({ ctx, input }) =>
-      readLog(ctx.services, { team: input.team, agent: input.agent ? `${input.agent.team}/${input.agent.agent}` : undefined, search: input.search, limit: input.limit }),
+      readLog(ctx.services, { team: ctx.scope.team ?? input.team, agent: input.agent ? `${input.agent.team}/${input.agent.agent}` : undefined, search: input.search, limit: input.limit }),
     ),
 
   paneHistories: authedProcedure

@@ -49,10 +49,13 @@ function canonical(text: string): string {
 }
 
 export const rulesRouter = router({
-  /** Active rules; `includeDisabled` adds the disabled ones (the dashboard shows them to re-enable). */
+  /**
+   * Active rules; `includeDisabled` adds the disabled ones (the dashboard shows them to re-enable).
+   * An agent's token sees those that can decide for its team: global, its team's, its projects'.
+   */
   list: authedProcedure
     .input(z.object({ includeDisabled: z.boolean().default(false) }).optional())
-    .query(({ ctx, input }) => listRules(ctx.services.db, input?.includeDisabled ?? false)),
+    .query(({ ctx, input }) => listRules(ctx.services.db, input?.includeDisabled ?? false, ctx.scope.team)),
 
   add: personProcedure('change permission rules')
     .input(newRule)

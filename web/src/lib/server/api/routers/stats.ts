@@ -4,8 +4,9 @@ import { permissionStats } from '../../approvals/stats.ts';
 import { permissionTimeline } from '../../approvals/timeline.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
+// An agent's token gets its own team's figures only.
 export const statsRouter = router({
-  permissions: authedProcedure.query(({ ctx }) => permissionStats(ctx.services.db)),
+  permissions: authedProcedure.query(({ ctx }) => permissionStats(ctx.services.db, ctx.scope.team)),
   /** Per-day requests by who decided them, rules taught over time, messages per agent. */
-  timeline: authedProcedure.query(({ ctx }) => permissionTimeline(ctx.services.db)),
+  timeline: authedProcedure.query(({ ctx }) => permissionTimeline(ctx.services.db, ctx.scope.team)),
 });

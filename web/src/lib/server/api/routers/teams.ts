@@ -10,7 +10,8 @@ const extraEnv = z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,100}$/), z.
 
 export const teamsRouter = router({
   deploy: adminProcedure.input(z.object({ spec: teamSpecSchema, env: extraEnv })).mutation(({ ctx, input }) => deployTeam(ctx.services, input.spec, input.env)),
-  list: authedProcedure.query(({ ctx }) => listTeams(ctx.services)),
+  /** Running teams; an agent's token sees its own. */
+  list: authedProcedure.query(({ ctx }) => listTeams(ctx.services, ctx.scope.team)),
   show: authedProcedure.input(z.object({ team: teamName })).query(({ ctx, input }) => describeTeam(ctx.services, input.team)),
   stop: adminProcedure.input(z.object({ team: teamName })).mutation(({ ctx, input }) => stopTeam(ctx.services, input.team)),
   addAgent: adminProcedure
