@@ -7,6 +7,8 @@ import { dirname } from 'node:path';
 export interface DeliveryLedger {
   /** Records the id; returns false if it was recorded before (the text may already be typed). */
   claim(messageId: string): Promise<boolean>;
+  /** Whether the id was recorded (a claim in flight may not show yet: claim decides). */
+  has(messageId: string): boolean;
 }
 
 export async function openDeliveryLedger(file: string): Promise<DeliveryLedger> {
@@ -19,6 +21,7 @@ export async function openDeliveryLedger(file: string): Promise<DeliveryLedger> 
   }
   let queue: Promise<unknown> = Promise.resolve();
   return {
+    has: (messageId) => seen.has(messageId),
     claim(messageId) {
       // Serialised so two concurrent claims of one id cannot both win.
       const result = queue.then(async () => {

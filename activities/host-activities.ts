@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { usesHooks } from '../domain/agent-hooks.ts';
 import { claudeCodeIsReady, echoProbes } from '../domain/pane-recognition.ts';
+import { recognizeDialog, type PermissionDialog } from '../domain/permissions/dialog-recognition.ts';
 import { tmuxSessionName } from '../domain/names.ts';
 import { tailOfPane } from '../domain/pane-text.ts';
 import { UnsealError, unseal, unsealValues } from '../domain/sealed-secret.ts';
@@ -42,7 +43,12 @@ export interface TypeMessageResult {
   typedAt: string;
   alreadyTyped: boolean;
   confirmedByPane: boolean;
+  /** Set when nothing was typed because a permission dialog was open in the pane: which one. */
+  heldByDialog?: string;
 }
+
+const describeDialog = (dialog: PermissionDialog) =>
+  `a permission dialog of ${dialog.cli}${dialog.subject === null ? '' : ` about ${JSON.stringify(dialog.subject.slice(0, 200))}`} is open in the agent's pane`;
 
 export const AGENT_PANE_OPTION = '@orc-agent';
 
@@ -213,19 +219,33 @@ export function createHostActivities(deps: HostActivityDeps) {
       const { paneId, messageId, text } = input;
       const probes = echoProbes(text);
       const shows = (pane: string) => probes.some((probe) => pane.includes(probe));
-      const fresh = await ledger.claim(messageId);
-      if (!fresh) {
+      const typedBefore = async (): Promise<TypeMessageResult> => {
         // Typed by an earlier attempt: never type it twice; only look whether it landed.
         const pane = input.confirmByPane ? await readPane(tmux, paneId, 200) : '';
         return { typedAt: new Date().toISOString(), alreadyTyped: true, confirmedByPane: shows(pane) };
-      }
-      const before = input.confirmByPane ? await readPane(tmux, paneId) : '';
+      };
+      if (ledger.has(messageId)) return typedBefore();
       const buffer = `orc-${messageId}`;
       // A paste is literal (no key names, no shell) and, where the program asked for
       // bracketed paste, a multi-line text arrives as one message instead of one per line.
       await tmux.run(['load-buffer', '-b', buffer, '-'], { input: text });
-      await tmux.run(['paste-buffer', '-p', '-d', '-b', buffer, '-t', paneId]);
-      await tmux.run(['send-keys', '-t', paneId, 'Enter']);
+      // A permission dialog live at the bottom of the pane takes keys as its answer: a digit or
+      // "y" in the text, or the Enter after it (Claude Code's highlighted option is "Yes"),
+      // would answer it for the person it waits for. Nothing is typed then; the workflow keeps
+      // the message and tries again once the dialog has gone. The pane is read just before the
+      // keys (only the ledger's write comes between), and text and Enter go in one tmux command,
+      // so a dialog cannot come up between the two.
+      const before = await readPane(tmux, paneId);
+      const dialog = recognizeDialog(before);
+      if (dialog !== null) {
+        await tmux.run(['delete-buffer', '-b', buffer]).catch(() => undefined);
+        return { typedAt: new Date().toISOString(), alreadyTyped: false, confirmedByPane: false, heldByDialog: describeDialog(dialog) };
+      }
+      if (!(await ledger.claim(messageId))) {
+        await tmux.run(['delete-buffer', '-b', buffer]).catch(() => undefined);
+        return typedBefore();
+      }
+      await tmux.run(['paste-buffer', '-p', '-d', '-b', buffer, '-t', paneId, ';', 'send-keys', '-t', paneId, 'Enter']);
       const typedAt = new Date().toISOString();
       if (!input.confirmByPane) return { typedAt, alreadyTyped: false, confirmedByPane: false };
       // A long message scrolls the screen; look back over as many lines as it could have moved.

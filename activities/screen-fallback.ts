@@ -86,6 +86,8 @@ export async function answerFromScreen(deps: ScreenFallbackDeps, pane: DialogPan
       }),
       signal: AbortSignal.timeout(ASK_TIMEOUT_MS),
     });
+    // Too many calls on the agent's token just now (rate-limit.ts): nothing was decided; ask again later.
+    if (response.status === 429) throw new Error(`HTTP 429 ${(await response.text()).slice(0, 200)}`);
     if (response.status >= 400 && response.status < 500) {
       say(`orc refused the request (${response.status} ${(await response.text()).slice(0, 200)}); left to the person at the pane`);
       return 'unanswered';

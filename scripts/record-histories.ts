@@ -1,5 +1,7 @@
-// Records the histories the replay tests check: `npm run record-histories`. Run it after a
-// deliberate, compatible change to a workflow's scenario, and commit the new JSON files.
+// Records the histories the replay tests check: `npm run record-histories [-- <scenario>…]`
+// (all scenarios, or only those named). Run it after a deliberate, compatible change to a
+// workflow's scenario, or for a new scenario, and commit the new JSON files. Recording only the
+// new one keeps the older histories, recorded by older code, as the check they are.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -16,12 +18,15 @@ const run$ = promisify(execFile);
 const HISTORIES = fileURLToPath(new URL('../workflows/histories/', import.meta.url));
 
 async function run() {
+  const named = process.argv.slice(2);
+  const unknown = named.filter((name) => !workflowScenarios.some((s) => s.name === name));
+  if (unknown.length > 0) throw new Error(`no scenario ${unknown.join(', ')}; known: ${workflowScenarios.map((s) => s.name).join(', ')}`);
   const cli = findTemporalCli();
   if (!cli) throw new Error('the Temporal CLI is needed to export histories: put it on PATH or set TEMPORAL_CLI');
   const logDir = await mkdtemp(join(tmpdir(), 'orc-record-'));
   const temporal = await startTemporalDevServer({ ip: '127.0.0.1', port: await freePort(), uiPort: null, dbFile: null, logFile: join(logDir, 'temporal.log') });
   try {
-    for (const scenario of workflowScenarios) {
+    for (const scenario of workflowScenarios.filter((s) => named.length === 0 || named.includes(s.name))) {
       const harness = await createHarness(temporal.address);
       try {
         const workflowId = await harness.run(() => scenario.run(harness));

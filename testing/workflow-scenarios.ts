@@ -84,4 +84,30 @@ export const workflowScenarios: Scenario[] = [
       return handle.workflowId;
     },
   },
+  {
+    name: 'agent-delivery-held-by-dialog',
+    async run(harness) {
+      const spec = fakeSpec(harness.hostName, { agent: 'held', kind: 'claude-code', argv: ['claude'], hooks: false });
+      const handle = await harness.client.workflow.start(agentWorkflow, {
+        taskQueue: harness.taskQueue,
+        workflowId: `agent/${spec.team}/${spec.agent}-${Date.now()}`,
+        args: [{ spec }],
+      });
+      await handle.executeUpdate(awaitLaunchUpdate);
+      // A dialog is open for the first two tries (the second after the pause's timer), gone by the third.
+      let tries = 0;
+      harness.host.onType = () => {
+        tries++;
+        if (tries <= 2) return { typedAt: new Date().toISOString(), alreadyTyped: false, confirmedByPane: false, heldByDialog: 'a permission dialog of codex is open in the agent\'s pane' };
+        return { typedAt: new Date().toISOString(), alreadyTyped: false, confirmedByPane: true };
+      };
+      const sending = handle.startUpdate(sendMessageUpdate, { args: [{ text: 'after the dialog', from: 'human:admin' }], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      while (tries < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+      await handle.signal(agentEventSignal, { kind: 'dialog-closed' });
+      await (await sending).result();
+      await handle.executeUpdate(stopUpdate);
+      await handle.result();
+      return handle.workflowId;
+    },
+  },
 ];

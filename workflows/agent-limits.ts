@@ -12,6 +12,11 @@ const MAX_CHECKIN_MS = 30 * 24 * 3600_000;
 export const MAX_RESTARTS = 3;
 /** A run this long counts as stable: the next death starts a fresh count. */
 export const STABLE_RUN_MS = 10 * 60_000;
+/**
+ * The longest pause before a message held back by an open permission dialog is tried again; the
+ * host's report that the dialog closed ends a pause at once. Each try is a few history events.
+ */
+export const DIALOG_HOLD_MAX_PAUSE_MS = 15_000;
 /** Outcomes of dialog answers kept for the server to read back; older ones are long read. */
 export const DIALOG_ANSWERS_KEPT = 50;
 

@@ -82,6 +82,8 @@ export interface AgentStatus {
   lastCheckpoint: { at: string; outcome: string } | null;
   /** Relaunches after the agent's process died, in the current run of failures. */
   restarts: number;
+  /** Why the next message waits although the agent could take it (a permission dialog open in its pane); null when none does. */
+  deliveryHeldBy?: string | null;
 }
 
 /** What hooks (or the pane watcher) tell the workflow about the agent. */

@@ -132,6 +132,35 @@ describe('agentWorkflow', () => {
     });
   });
 
+  it('keeps a message queued while a dialog is open in the pane, tries again with growing pauses, and delivers it once the dialog closes', async () => {
+    await harness.run(async () => {
+      const handle = await startAgent({ kind: 'claude-code', argv: ['claude'], hooks: false });
+      await handle.executeUpdate(awaitLaunchUpdate);
+      let dialogOpen = true;
+      const tries: number[] = [];
+      harness.host.onType = () => {
+        tries.push(Date.now());
+        if (dialogOpen) return { typedAt: new Date().toISOString(), alreadyTyped: false, confirmedByPane: false, heldByDialog: 'a permission dialog of codex is open in the agent\'s pane' };
+        return { typedAt: new Date().toISOString(), alreadyTyped: false, confirmedByPane: true };
+      };
+      const update = await handle.startUpdate(sendMessageUpdate, { args: [{ text: 'after the dialog', from: 'human:test' }], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      // Tried at once, then after 1 s and 2 s more: still queued, and the status says why.
+      await expect.poll(() => tries.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+      expect(tries[2]! - tries[1]!).toBeGreaterThan(tries[1]! - tries[0]! + 500);
+      const held = await handle.query(statusQuery);
+      expect(held).toMatchObject({ inbox: 1, recentMessages: [], deliveryHeldBy: 'a permission dialog of codex is open in the agent\'s pane' });
+      // The host reports the dialog gone: the next try comes at once, not after the pause (4 s by now).
+      dialogOpen = false;
+      const closedAt = Date.now();
+      await handle.signal(agentEventSignal, { kind: 'dialog-closed' });
+      const message = await update.result();
+      expect(message.state).toBe('confirmed');
+      expect(Date.now() - closedAt).toBeLessThan(3000);
+      expect(await handle.query(statusQuery)).toMatchObject({ inbox: 0, deliveryHeldBy: null });
+      await handle.executeUpdate(stopUpdate);
+    });
+  });
+
   it('rejects empty messages and messages to a stopped agent', async () => {
     await harness.run(async () => {
       const handle = await startAgent();

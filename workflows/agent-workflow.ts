@@ -5,11 +5,13 @@ import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, getE
 import { usesHooks } from '../domain/agent-hooks.ts';
 import type { AgentState } from '../domain/agent-state.ts';
 import { agentWorkflowId } from '../domain/names.ts';
+import { MAX_CAPTURE_LINES } from '../domain/pane-text.ts';
 import { agentActivities } from './agent-activities.ts';
 import { stateAfterEvent } from './agent-events.ts';
 import {
   CONFIRM_TIMEOUT,
   DIALOG_ANSWERS_KEPT,
+  DIALOG_HOLD_MAX_PAUSE_MS,
   MAX_MESSAGE_CHARS,
   MAX_RESTARTS,
   RECENT_MESSAGES_KEPT,
@@ -60,6 +62,13 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
   let planVersion = 0;
   const recent: AgentMessage[] = [];
   const submittedPrompts: string[] = [];
+  /**
+   * While a permission dialog open in the agent's pane holds deliveries back (keys typed there
+   * would answer it), until when; null when nothing holds them. Tries in a row that found one.
+   */
+  let heldUntil: number | null = null;
+  let heldTries = 0;
+  let heldBy: string | null = null;
 
   const pendingCheckins = () => [...checkins].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
 
@@ -81,6 +90,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
     nextCheckinAt: pendingCheckins()[0]?.dueAt ?? null,
     lastCheckpoint,
     restarts,
+    deliveryHeldBy: heldBy,
   });
 
   const isClosed = () => state === 'stopped' || state === 'failed';
@@ -159,7 +169,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
     },
     {
       validator: ({ lines }) => {
-        if (!Number.isInteger(lines) || lines < 1 || lines > 100_000) throw new Error('lines must be a whole number from 1 to 100000');
+        if (!Number.isInteger(lines) || lines < 1 || lines > MAX_CAPTURE_LINES) throw new Error(`lines must be a whole number from 1 to ${MAX_CAPTURE_LINES}`);
         if (isClosed()) throw new Error(`agent ${agentId} is ${state}; it has no pane to capture`);
       },
     },
@@ -204,6 +214,8 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
   });
 
   setHandler(agentEventSignal, (event: AgentEvent) => {
+    // The host saw the dialog go: a held message need not wait out its pause.
+    if (event.kind === 'dialog-closed') heldUntil = null;
     if (event.kind === 'exited') {
       // Only the pane this run launched counts; a report about an older one is stale.
       if (event.paneId === paneId && !stopRequested && !isClosed()) {
@@ -226,9 +238,9 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
   /**
    * Claude Code takes a message only between turns: while it works or a permission dialog is
    * open, messages wait here, in order. Other CLIs (and Claude Code without hooks) give no such
-   * signal and get them at once.
+   * signal and get them at once, unless the host found a dialog open in the pane (heldUntil).
    */
-  const readyForMessage = () => exitedPane === null && (!hooked || state === 'idle');
+  const readyForMessage = () => exitedPane === null && heldUntil === null && (!hooked || state === 'idle');
 
   /** Relaunches a dead agent with backoff; false when it has failed too often and is given up. */
   async function recover(): Promise<boolean> {
@@ -275,6 +287,17 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
         text: message.text,
         confirmByPane,
       });
+      if (typed.heldByDialog !== undefined) {
+        // Nothing was typed. The message stays first in line and is tried again when the host
+        // reports the dialog gone, or after a pause that grows while it stays (a person may be away).
+        message.state = 'queued';
+        heldTries++;
+        heldUntil = Date.now() + Math.min(1000 * 2 ** (heldTries - 1), DIALOG_HOLD_MAX_PAUSE_MS);
+        heldBy = typed.heldByDialog;
+        return;
+      }
+      heldTries = 0;
+      heldBy = null;
       message.typedAt = typed.typedAt;
       const confirmed = confirmByPane
         ? typed.confirmedByPane
@@ -332,7 +355,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
   }
 
   const nextTimerAt = (): number | null => {
-    const due = [pendingCheckins()[0]?.dueAt, nextCheckpointAt].map((d) => (typeof d === 'string' ? Date.parse(d) : d));
+    const due = [pendingCheckins()[0]?.dueAt, nextCheckpointAt, heldUntil].map((d) => (typeof d === 'string' ? Date.parse(d) : d));
     const times = due.filter((t): t is number => typeof t === 'number');
     return times.length ? Math.min(...times) : null;
   };
@@ -361,6 +384,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
       stopRequested || exitedPane !== null || hasDeliverable() || planVersion !== seenPlan || workflowInfo().continueAsNewSuggested;
     if (wakeAt === null) await condition(woken);
     else if (wakeAt > Date.now()) await condition(woken, wakeAt - Date.now());
+    if (heldUntil !== null && Date.now() >= heldUntil) heldUntil = null;
     if (stopRequested) break;
     if (exitedPane !== null) {
       if (!(await recover())) break;

@@ -1,12 +1,13 @@
 // orc capture <team/agent> [--lines N] [--json]
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseAgentRef } from '../../domain/names.ts';
+import { MAX_CAPTURE_LINES } from '../../domain/pane-text.ts';
 import { printJson } from '../output.ts';
 import type { CommandContext } from '../context.ts';
 
 function parseLines(value: string): number {
   const lines = Number(value);
-  if (!Number.isInteger(lines) || lines < 1 || lines > 100_000) throw new InvalidArgumentError('give a whole number from 1 to 100000');
+  if (!Number.isInteger(lines) || lines < 1 || lines > MAX_CAPTURE_LINES) throw new InvalidArgumentError(`give a whole number from 1 to ${MAX_CAPTURE_LINES}`);
   return lines;
 }
 

@@ -28,7 +28,7 @@ const createCaller = createCallerFactory(appRouter);
 
 const person = (role: 'admin' | 'viewer'): TokenIdentity => ({ tokenId: randomUUID(), role, name: `${role}-person`, agentId: null });
 const agent = (agentId: string): TokenIdentity => ({ tokenId: randomUUID(), role: 'agent', name: `agent ${agentId}`, agentId });
-const as = (identity: TokenIdentity) => createCaller({ services, identity, authProblem: null });
+const as = (identity: TokenIdentity) => createCaller({ services, identity, authProblem: null, rateLimited: false });
 
 /** The refusal a call ends in: its code and message. */
 async function refusal(call: Promise<unknown>): Promise<{ code: string; message: string }> {
@@ -211,7 +211,7 @@ describe("an agent's token reads its own team only", () => {
   });
 
   it('refuses an agent token that names no agent', async () => {
-    const broken = createCaller({ services, identity: { tokenId: randomUUID(), role: 'agent', name: 'agent ?', agentId: null }, authProblem: null });
+    const broken = createCaller({ services, identity: { tokenId: randomUUID(), role: 'agent', name: 'agent ?', agentId: null }, authProblem: null, rateLimited: false });
     expect(await refusal(broken.agents.status())).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('names no agent') });
   });
 });

@@ -1,12 +1,14 @@
 // The screen stream against the shared test stack's real tmux server and Temporal: frames
 // from the pane with their colour escapes, only when the screen changes; the workflow's capture
-// for an agent on another host; a clear problem for an agent without a pane; ending on abort.
+// for an agent on another host; a clear problem for an agent without a pane; ending on abort;
+// at most 4 at once per token over HTTP.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../db/client.ts';
+import { issueToken } from '../../db/tokens.ts';
 import { parseAgentRef } from '../../domain/names.ts';
 import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
 import { readServerConfig } from '../../web/src/lib/server/config.ts';
@@ -78,6 +80,37 @@ describe('screenFrames', () => {
     const [frame] = await framesUntil(elsewhere, () => true);
     expect(frame).toMatchObject({ cols: null, rows: null, problem: null });
     expect(frame?.screen).toContain('red-words');
+  });
+
+  it('over HTTP a token watches at most 4 screens at once: the fifth is refused naming the limit, and a closed one frees its place', async () => {
+    const viewer = (await issueToken(db, { role: 'viewer', name: 'screen-cap-test' })).token;
+    const url = `${inject('orcUrl')}/api/trpc/agents.screen?input=${encodeURIComponent(JSON.stringify({ agent: id }))}`;
+    /** Opens the stream and reads it until a frame or an error event comes; returns what came and its controller. */
+    async function open(): Promise<{ first: string; controller: AbortController }> {
+      const controller = new AbortController();
+      const response = await fetch(url, { headers: { authorization: `Bearer ${viewer}`, accept: 'text/event-stream' }, signal: controller.signal });
+      const reader = response.body?.getReader();
+      let text = '';
+      while (reader && !/"screen"|serialized-error/.test(text)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+      return { first: text, controller };
+    }
+    const watching = [await open(), await open(), await open(), await open()];
+    for (const stream of watching) expect(stream.first).toContain('"screen"');
+    const fifth = await open();
+    expect(fifth.first).toContain('serialized-error');
+    expect(fifth.first).toContain('this token already has 4 live screens open, the most it may hold at once (4); close one (a browser tab showing it) first');
+    fifth.controller.abort();
+    watching[0]?.controller.abort();
+    await expect.poll(async () => {
+      const again = await open();
+      again.controller.abort();
+      return again.first.includes('"screen"');
+    }, { timeout: 10_000 }).toBe(true);
+    for (const stream of watching) stream.controller.abort();
   });
 
   it('says why there is no screen once the agent is stopped, and ends when aborted', async () => {

@@ -4,13 +4,16 @@
 import { z } from 'zod';
 import { agentEventSignal } from '../../../../workflows/agent-messages.ts';
 import type { AgentEvent } from '../../../../workflows/agent-types.ts';
+import { hashToken } from '../../../../db/tokens.ts';
 import { agentWorkflowId, parseAgentRef } from '../../../../domain/names.ts';
 import { handlePermissionRequest } from './approvals/permission-hook.ts';
 import { permissionPayload, type PermissionPayload } from './approvals/permission-payload.ts';
 import { expireTimedOut } from './approvals/request-store.ts';
+import { preToolUseDeny } from './approvals/hook-answer.ts';
 import { handlePreToolUse, preToolUsePayload, type PreToolUsePayload } from './approvals/tool-use-hook.ts';
-import { identify } from './auth.ts';
+import { bearerToken, identify } from './auth.ts';
 import { nudge } from './live/change-feed.ts';
+import { hookConcurrency, hookRateLimiter } from './rate-limit.ts';
 import { getServices } from './services.ts';
 
 const MAX_HOOK_BODY_BYTES = 2 * 1024 * 1024;
@@ -46,10 +49,39 @@ function toAgentEvent(event: Exclude<HookEvent, 'pre-tool-use' | 'dialog-closed'
 const reply = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
+/**
+ * A call refused for its token's rate. PreToolUse is answered with a denial rather than an
+ * error: Claude Code goes on after a failed hook as if there were none, so an agent that spent
+ * its own rate would otherwise run a tool use without orc's deny rules having seen it.
+ */
+function refused(event: HookEvent, why: string, retryAfterS: number): Response {
+  if (event === 'pre-tool-use') return reply(200, preToolUseDeny(`orc did not judge this tool use: ${why}`));
+  return new Response(JSON.stringify({ error: why }), {
+    status: 429,
+    headers: { 'content-type': 'application/json', 'retry-after': String(retryAfterS) },
+  });
+}
+
 export async function handleClaudeHook(eventName: string, request: Request): Promise<Response> {
   if (!isHookEvent(eventName)) {
     return reply(404, { error: `unknown hook event "${eventName}"; known: ${Object.keys(payloads).join(', ')}` });
   }
+  const bearer = bearerToken(request);
+  if (bearer === null || bearer.length > 200) return reply(401, { error: 'missing or unknown agent token' });
+  // Every hook, those a rule answers at once included (each is a row or a signal), counted per
+  // token before the token is even looked up: a refused call costs the database nothing.
+  const key = hashToken(bearer);
+  const verdict = hookRateLimiter.take(key);
+  if (!verdict.allowed) return refused(eventName, hookRateLimiter.describe(verdict), verdict.retryAfterS);
+  const leave = await hookConcurrency.enter(key);
+  try {
+    return await handleAllowedHook(eventName, request);
+  } finally {
+    leave();
+  }
+}
+
+async function handleAllowedHook(eventName: HookEvent, request: Request): Promise<Response> {
   const services = getServices();
   const identity = await identify(services.db, request);
   if (!identity) return reply(401, { error: 'missing or unknown agent token' });

@@ -1,7 +1,8 @@
 // Reading the communication log.
-import { and, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { messages } from '../../../../../db/schema/messages.ts';
 import type { Services } from '../services.ts';
+import { idsWithinBudget } from '../text-budget.ts';
 
 export interface LogFilter {
   team?: string | undefined;
@@ -19,6 +20,14 @@ export async function readLog(services: Services, filter: LogFilter) {
     if (involving) conditions.push(involving);
   }
   if (filter.search) conditions.push(ilike(messages.text, `%${filter.search.replace(/[%_\\]/g, '\\$&')}%`));
+  const sizes = await services.db
+    .select({ id: messages.id, bytes: sql<number>`octet_length(${messages.text})` })
+    .from(messages)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(messages.queuedAt))
+    .limit(filter.limit);
+  const ids = idsWithinBudget(sizes);
+  if (ids.length === 0) return [];
   const rows = await services.db
     .select({
       id: messages.id,
@@ -33,9 +42,8 @@ export async function readLog(services: Services, filter: LogFilter) {
       error: messages.error,
     })
     .from(messages)
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(messages.queuedAt))
-    .limit(filter.limit);
+    .where(inArray(messages.id, ids))
+    .orderBy(desc(messages.queuedAt));
   return rows.reverse().map((row) => ({
     ...row,
     queuedAt: row.queuedAt.toISOString(),

@@ -9,6 +9,7 @@ import { AGENT_PANE_OPTION } from '../../../../../activities/host-activities.ts'
 import { createTmux, type Tmux } from '../../../../../activities/tmux.ts';
 import { formatAgentRef, type AgentRef } from '../../../../../domain/names.ts';
 import type { Services } from '../services.ts';
+import { capped, type SubscriptionCap } from '../subscription-caps.ts';
 import { findAgent } from './agent-registry.ts';
 import { capturePane } from './agent-control.ts';
 
@@ -87,4 +88,12 @@ export async function* screenFrames(services: Services, ref: AgentRef, signal: A
       return; // aborted: the browser went away
     }
   }
+}
+
+/** A person watches an agent or two, in a tab each; a token with more open is a leak or a flood. */
+export const SCREENS_PER_TOKEN: SubscriptionCap = { what: 'live screens', perToken: 4 };
+
+/** `screenFrames` for the API: at most SCREENS_PER_TOKEN at once per token. */
+export function watchScreen(services: Services, ref: AgentRef, signal: AbortSignal | undefined, tokenId: string): AsyncGenerator<ScreenFrame> {
+  return capped(SCREENS_PER_TOKEN, tokenId, () => screenFrames(services, ref, signal));
 }

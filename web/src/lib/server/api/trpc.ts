@@ -4,6 +4,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { TokenIdentity } from '../../../../../db/tokens.ts';
 import { nudge } from '../live/change-feed.ts';
+import { apiRateLimiter } from '../rate-limit.ts';
 import type { Services } from '../services.ts';
 import { targetsOf, teamScope } from './team-scope.ts';
 
@@ -12,6 +13,12 @@ export interface ApiContext {
   identity: TokenIdentity | null;
   /** Why the token was refused, for a precise 401 message. */
   authProblem: string | null;
+  /**
+   * Whether the call counts against its token's rate (rate-limit.ts): calls over HTTP do. The
+   * pages' own calls, made in-process for a signed-in person's page views (a dashboard reloads
+   * its data on every change it hears of), do not; agents' tokens never open pages.
+   */
+  rateLimited: boolean;
 }
 
 const t = initTRPC.context<ApiContext>().create({
@@ -26,6 +33,16 @@ const t = initTRPC.context<ApiContext>().create({
   },
 });
 
+/** The cause of a TOO_MANY_REQUESTS error: the HTTP handler turns it into a Retry-After header. */
+export class RateLimited extends Error {
+  readonly retryAfterS: number;
+  constructor(retryAfterS: number) {
+    super(`rate limited for ${retryAfterS} s`);
+    this.name = 'RateLimited';
+    this.retryAfterS = retryAfterS;
+  }
+}
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
@@ -38,6 +55,9 @@ export const authedProcedure = t.procedure.use(async ({ ctx, next, type, getRawI
   if (!ctx.identity) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: ctx.authProblem ?? 'missing or unknown token' });
   }
+  // Per token, every call over HTTP (a batch counts each of its calls; a subscription counts once, when opened).
+  const verdict = ctx.rateLimited ? apiRateLimiter.take(ctx.identity.tokenId) : { allowed: true, retryAfterS: 0 };
+  if (!verdict.allowed) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: apiRateLimiter.describe(verdict), cause: new RateLimited(verdict.retryAfterS) });
   const scope = teamScope(ctx.identity);
   if (scope.team !== null) {
     for (const target of targetsOf(await getRawInput())) scope.require(target, type === 'mutation' ? 'act on' : 'read');

@@ -9,6 +9,7 @@ import { agentPlace } from './agent-context.ts';
 import { awaitDecision } from './await-decision.ts';
 import { allowAnswer, denyAnswer, noDecision, type HookAnswer } from './hook-answer.ts';
 import { newShortId } from './ids.ts';
+import { recordIfNoneWaiting, waitingRequestOf } from './one-waiting-request.ts';
 import type { PermissionPayload } from './permission-payload.ts';
 import { requestDisplayText, storedToolInput } from './request-display.ts';
 import { claimToolUse, recordRequest, type RequestRow } from './request-store.ts';
@@ -69,27 +70,30 @@ export async function handlePermissionRequest(services: Services, input: Permiss
   const decision = guardScreenReading(decide(request, rules, place.context), payload);
   const requestedAt = new Date();
   const use = { agentId: input.agentId, sessionId: payload.session_id ?? null, toolUseId: payload.tool_use_id ?? null, toolName: payload.tool_name, toolInput: storedToolInput(payload.tool_input) };
-  // PreToolUse may have recorded this tool use already, as allowed by a rule: the row becomes this request's.
-  const claimed = await claimToolUse(services.db, use, requestedAt);
-  const { toolUseId, ...fields } = use;
-  const base = {
-    ...fields,
-    // Claude Code 2.1.328 names the tool use only in PreToolUse: keep what that row knew.
-    ...(toolUseId === null ? {} : { toolUseId }),
-    id: claimed ?? newShortId(),
-    team: place.team,
-    projectDir: place.projectDir,
-    cwd: request.cwd ?? null,
-    hook: 'permission-request' as const,
-    commandText: requestDisplayText(payload.tool_name, payload.tool_input),
-    requestedAt,
+  /** The request's row, taking over the one PreToolUse may have recorded for this tool use (`claimed`). */
+  const rowFor = (claimed: string | null) => {
+    const { toolUseId, ...fields } = use;
+    return {
+      ...fields,
+      // Claude Code 2.1.328 names the tool use only in PreToolUse: keep what that row knew.
+      ...(toolUseId === null ? {} : { toolUseId }),
+      id: claimed ?? newShortId(),
+      team: place.team,
+      projectDir: place.projectDir,
+      cwd: request.cwd ?? null,
+      hook: 'permission-request' as const,
+      commandText: requestDisplayText(payload.tool_name, payload.tool_input),
+      requestedAt,
+    };
   };
 
   if (decision.decision !== 'undecided') {
+    // PreToolUse may have recorded this tool use already, as allowed by a rule: the row becomes this request's.
+    const claimed = await claimToolUse(services.db, use, requestedAt);
     const decidedAt = new Date();
     const reason = decision.decidedBy?.reason ?? null;
     await recordRequest(services.db, {
-      ...base,
+      ...rowFor(claimed),
       status: decision.decision === 'allow' ? 'allowed' : 'denied',
       decidedBy: decision.decidedBy?.kind ?? 'builtin',
       ruleId: decision.decidedBy?.ruleId ?? null,
@@ -102,9 +106,24 @@ export async function handlePermissionRequest(services: Services, input: Permiss
     return decision.decision === 'allow' ? allowAnswer() : denyAnswer(`denied by orc: ${reason ?? 'a rule forbids it'}`);
   }
 
-  await recordRequest(services.db, { ...base, status: 'pending', reason: decision.undecidedReason ?? null }, claimed !== null);
+  // One request per agent waits for a person (one-waiting-request.ts). Another one meanwhile
+  // gets "no decision", not a denial: Claude Code then shows its own dialog, where the person
+  // at the pane decides as they would without orc (nothing runs unasked, nothing legitimate is
+  // refused), and the screen fallback, whose requests are dialogs already on screen, leaves that
+  // dialog to the person instead of pressing "No" in it. A denial would fail a subagent's
+  // honest tool use with a reason only the model reads. A flood gets nothing either way.
+  const waitMs = approvalWaitMs();
+  if ((await waitingRequestOf(services.db, input.agentId, waitMs)) !== null) return noDecision();
+  if (input.signal?.aborted) return noDecision(); // gave up while others of the agent went first
+  const base = await recordIfNoneWaiting(services.db, input.agentId, waitMs, async (tx) => {
+    const claimed = await claimToolUse(tx, use, requestedAt);
+    const row = rowFor(claimed);
+    await recordRequest(tx, { ...row, status: 'pending', reason: decision.undecidedReason ?? null }, claimed !== null);
+    return row;
+  });
+  if (base === null) return noDecision();
   // The state shown is a courtesy; a workflow that cannot be signalled must not block the answer.
   await input.notifyWaiting().catch(() => undefined);
-  const settled = await awaitDecision(services.db, base, approvalWaitMs(), input.signal);
+  const settled = await awaitDecision(services.db, base, waitMs, input.signal);
   return settled ? answerFor(settled) : noDecision();
 }

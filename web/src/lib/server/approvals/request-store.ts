@@ -1,7 +1,7 @@
 // Permission request rows: recorded when a hook asks, updated once when decided. Every update
 // from "pending" is conditional on the row still being pending, so a person's answer and the
 // hook's timeout can race and exactly one of them wins.
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../../../db/client.ts';
 import { permissionRequests, type Decider, type RequestStatus } from '../../../../../db/schema/permission-requests.ts';
 
@@ -114,6 +114,13 @@ export async function settlePending(db: Db, row: Pick<RequestRow, 'id' | 'reques
 export type OpenState = 'waiting' | 'in-dialog';
 
 /**
+ * At most this many open requests are listed. Each agent has at most one waiting; requests in
+ * its dialog go when it moves on, but an agent that never does (its hooks are its own to send)
+ * could pile them up.
+ */
+export const MAX_OPEN_LISTED = 500;
+
+/**
  * Requests a person can still answer, oldest first: those whose hook is waiting, and those whose
  * wait ran out while the agent's own dialog still shows them (`orc approve` presses the key).
  */
@@ -136,7 +143,10 @@ export async function listOpen(db: Db, onlyAgent: string | null) {
     })
     .from(permissionRequests)
     .where(and(...conditions))
-    .orderBy(asc(permissionRequests.requestedAt));
+    // Over the cap, the oldest requests left to dialogs are the ones not listed; waiting ones always are.
+    .orderBy(sql`${permissionRequests.status} = 'pending' desc`, desc(permissionRequests.requestedAt))
+    .limit(MAX_OPEN_LISTED);
+  rows.sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime());
   const now = Date.now();
   return rows.map(({ status, timedOutAt, ...row }) => ({
     ...row,

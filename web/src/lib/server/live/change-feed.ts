@@ -5,6 +5,7 @@
 // look at once. This is the "or equivalent" of LISTEN/NOTIFY that also works with the
 // embedded database, which has a single connection and no notifications.
 import { getServices } from '../services.ts';
+import type { SubscriptionCap } from '../subscription-caps.ts';
 import { agentDigest, databaseDigests, type Digests, type Topic, TOPICS } from './digests.ts';
 
 export interface Change {
@@ -87,12 +88,20 @@ async function look(): Promise<void> {
   }
 }
 
+/** Dashboards (a tab each) a token may hold open at once; browsers open about six connections per server anyway. */
+export const LIVE_FEEDS_PER_TOKEN: SubscriptionCap = { what: 'live update feeds', perToken: 16 };
+
+/** Changes a listener that does not read is left behind by before they are folded into one. */
+const MAX_QUEUED = 20;
+
 /** The changes as an async iterable, for a tRPC subscription; ends when the signal aborts. */
 export async function* changes(signal: AbortSignal | undefined): AsyncGenerator<Change> {
   const queue: Change[] = [];
   let wake: (() => void) | undefined;
   const stop = listen((change) => {
-    queue.push(change);
+    // A reader that stalls holds no more than a few: the latest version with every topic seen.
+    const last = queue.length >= MAX_QUEUED ? queue.pop() : undefined;
+    queue.push(last ? { ...change, topics: [...new Set([...last.topics, ...change.topics])] } : change);
     wake?.();
   });
   const aborted = new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }));

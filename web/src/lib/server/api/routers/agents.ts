@@ -4,9 +4,10 @@ import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_AGENT_COMMAND, InvalidCommandError, parseAgentCommand } from '../../../../../../domain/agent-command.ts';
 import { terminalText } from '../../../../../../domain/control-characters.ts';
+import { MAX_CAPTURE_LINES } from '../../../../../../domain/pane-text.ts';
 import { capturePane, listAgents, sendMessage, startAgent, stopAgent } from '../../agents/agent-control.ts';
 import { restartAgent } from '../../agents/agent-restart.ts';
-import { screenFrames } from '../../agents/screen-stream.ts';
+import { watchScreen } from '../../agents/screen-stream.ts';
 import { adminProcedure, authedProcedure, router } from '../trpc.ts';
 import { agentRef } from './agent-ref.ts';
 
@@ -55,11 +56,11 @@ export const agentsRouter = router({
     }),
 
   capture: authedProcedure
-    .input(z.object({ agent: agentRef, lines: z.number().int().min(1).max(100_000).default(50) }))
+    .input(z.object({ agent: agentRef, lines: z.number().int().min(1).max(MAX_CAPTURE_LINES).default(50) }))
     .query(({ ctx, input }) => capturePane(ctx.services, input.agent, input.lines)),
 
   /** The agent's screen with its colours, a frame each time it changes; viewers may watch too. */
-  screen: authedProcedure.input(z.object({ agent: agentRef })).subscription(({ ctx, input, signal }) => screenFrames(ctx.services, input.agent, signal)),
+  screen: authedProcedure.input(z.object({ agent: agentRef })).subscription(({ ctx, input, signal }) => watchScreen(ctx.services, input.agent, signal, ctx.identity.tokenId)),
 
   /** Running agents and their states: an agent's token sees its own team's. */
   status: authedProcedure.query(({ ctx }) => listAgents(ctx.services, ctx.scope.team)),

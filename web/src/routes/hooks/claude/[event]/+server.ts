@@ -4,6 +4,7 @@ import { nudge } from '../../../../lib/server/live/change-feed.ts';
 
 export const POST: RequestHandler = async ({ params, request }) => {
   const response = await handleClaudeHook(params.event, request);
-  nudge(); // an agent's state changed: dashboards look now
+  // An agent's state changed: dashboards look now. A refused call (a flood's 429s) changed nothing.
+  if (response.ok) nudge();
   return response;
 };
