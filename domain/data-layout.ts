@@ -1,0 +1,83 @@
+// Every path under orc's data dir, in one place. The web, the workers, the CLI and the scripts
+// all find files here; nothing else joins a data-dir path (a test checks). Keeping the layout in
+// one pure module is what makes the web's idea of an agent's worktree the worker's idea too.
+//
+//   <data>/admin-token, secret-key            orc's secrets (never an agent's to read)
+//   <data>/logs/, temporal.sqlite, pglite/    the stack's own state
+//   <data>/hosts/<host>/                      what one host's worker keeps
+//     bin/orc                                 the shim agents call
+//     delivered-message-ids                   the delivery ledger
+//     agents/<team>/<agent>/                  settings, access file, saved pane histories
+//     worktrees/<team>/<agent>/               an agent's git worktree (workspace: worktree)
+//     scratch/<team>/<agent>/                 an agent's own scratch dir
+import path from 'node:path';
+import type { AgentRef } from './names.ts';
+
+const { join, resolve } = path.posix;
+
+/** The data dir the environment names (`ORC_DATA_DIR`), or `.data` under the working directory. */
+export function dataDirFrom(env: Readonly<Record<string, string | undefined>>): string {
+  return resolve(env.ORC_DATA_DIR ?? '.data');
+}
+
+/** The files of one agent on its host. */
+export interface AgentFiles {
+  readonly dir: string;
+  readonly claudeSettings: string;
+  readonly screenFallbackAccess: string;
+  /** A saved pane history, named by when it was saved. */
+  history(savedAt: Date): string;
+}
+
+/** What one host's worker keeps. */
+export interface HostLayout {
+  readonly dir: string;
+  readonly binDir: string;
+  readonly deliveryLedger: string;
+  agent(ref: AgentRef): AgentFiles;
+  worktreeDir(ref: AgentRef): string;
+  scratchDir(ref: AgentRef): string;
+}
+
+export interface DataLayout {
+  readonly root: string;
+  readonly adminToken: string;
+  readonly secretKey: string;
+  readonly logDir: string;
+  readonly temporalDb: string;
+  readonly pgliteDir: string;
+  host(hostName: string): HostLayout;
+}
+
+export function hostLayout(hostDir: string): HostLayout {
+  const dir = resolve(hostDir);
+  return {
+    dir,
+    binDir: join(dir, 'bin'),
+    deliveryLedger: join(dir, 'delivered-message-ids'),
+    agent(ref) {
+      const agentDir = join(dir, 'agents', ref.team, ref.agent);
+      return {
+        dir: agentDir,
+        claudeSettings: join(agentDir, 'claude-settings.json'),
+        screenFallbackAccess: join(agentDir, 'screen-fallback.json'),
+        history: (savedAt) => join(agentDir, `history-${savedAt.toISOString().replace(/[:.]/g, '-')}.txt`),
+      };
+    },
+    worktreeDir: (ref) => join(dir, 'worktrees', ref.team, ref.agent),
+    scratchDir: (ref) => join(dir, 'scratch', ref.team, ref.agent),
+  };
+}
+
+export function dataLayout(dataDir: string): DataLayout {
+  const root = resolve(dataDir);
+  return {
+    root,
+    adminToken: join(root, 'admin-token'),
+    secretKey: join(root, 'secret-key'),
+    logDir: join(root, 'logs'),
+    temporalDb: join(root, 'temporal.sqlite'),
+    pgliteDir: join(root, 'pglite'),
+    host: (hostName) => hostLayout(join(root, 'hosts', hostName)),
+  };
+}
