@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PermissionDialog } from '../domain/permissions/dialog-recognition.ts';
 import { watchDialogs } from './dialog-watcher.ts';
-import { agentDataDir, writeFallbackAccess } from './screen-fallback-access.ts';
+import { hostLayout } from '../domain/data-layout.ts';
+import { parseAgentRef } from '../domain/names.ts';
+import { writeFallbackAccess } from './screen-fallback-access.ts';
 import type { FallbackOutcome } from './screen-fallback.ts';
 import type { Tmux } from './tmux.ts';
 
@@ -119,7 +121,7 @@ describe('watchDialogs', () => {
   it('asks as the agent now in a pane, when a restarted tmux gave its id to another agent', async () => {
     const hostDir = await mkdtemp(join(tmpdir(), 'orc-watcher-'));
     for (const agent of ['t/stopped', 't/new']) {
-      await writeFallbackAccess(agentDataDir(hostDir, agent), { agentId: agent, orcUrl: 'http://127.0.0.1:1', token: `token-of-${agent}`, workDir: '/proj' });
+      await writeFallbackAccess(hostLayout(hostDir).agent(parseAgentRef(agent)).screenFallbackAccess, { agentId: agent, orcUrl: 'http://127.0.0.1:1', token: `token-of-${agent}`, workDir: '/proj' });
     }
     const { answered } = await watch([[pane(PROMPT, { agent: 't/stopped' })], [pane(DIALOG, { agent: 't/stopped' })], [pane(PROMPT, { agent: 't/new' })], [pane(DIALOG, { agent: 't/new' })]], 8, 'pressed', 0, hostDir);
     expect(answered.map((a) => a.token)).toEqual(['token-of-t/stopped', 'token-of-t/new']);

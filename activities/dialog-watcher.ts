@@ -13,7 +13,9 @@ import { recognizeDialog, type PermissionDialog } from '../domain/permissions/di
 import { claudeCodeWasInterrupted } from '../domain/pane-recognition.ts';
 import { createDialogTracker } from './dialog-tracker.ts';
 import { sweepPanes, type SweptPane } from './pane-sweep.ts';
-import { agentDataDir, readFallbackAccess, type FallbackAccess } from './screen-fallback-access.ts';
+import { hostLayout } from '../domain/data-layout.ts';
+import { parseAgentRef } from '../domain/names.ts';
+import { readFallbackAccess, type FallbackAccess } from './screen-fallback-access.ts';
 import type { DialogPane, FallbackOutcome } from './screen-fallback.ts';
 import type { Tmux } from './tmux.ts';
 
@@ -59,7 +61,7 @@ export function watchDialogs(deps: DialogWatcherDeps): DialogWatcher {
 
   // Read afresh each time (a dialog is rare; the file is small): a cache by pane id would hand a
   // new agent a stopped one's token once tmux, restarted, gives out the same pane ids again.
-  const credentialsOf = (pane: SweptPane) => readFallbackAccess(agentDataDir(deps.hostDir, pane.agentId));
+  const credentialsOf = (pane: SweptPane) => readFallbackAccess(hostLayout(deps.hostDir).agent(parseAgentRef(pane.agentId)).screenFallbackAccess);
 
   const act = async (pane: SweptPane, dialog: PermissionDialog) => {
     const outcome = await deps.answer({ paneId: pane.paneId, agentId: pane.agentId, cwd: pane.cwd }, await credentialsOf(pane), dialog).catch((err: unknown) => {

@@ -1,3 +1,4 @@
+import { hostLayout } from '../domain/data-layout.ts';
 import { ApplicationFailure } from '@temporalio/activity';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,12 +14,12 @@ afterAll(() => sandbox.cleanup());
 
 describe('createGitActivities', () => {
   it('prepares the agent worktree under the data dir and checkpoints it', async () => {
-    const dataDir = join(sandbox.root, 'data');
-    const activities = createGitActivities({ git: createGit(), dataDir, clock: () => new Date('2025-01-02T03:04:05.678Z') });
+    const hostDir = join(sandbox.root, 'data', 'hosts', 'here');
+    const activities = createGitActivities({ git: createGit(), hostDir, clock: () => new Date('2025-01-02T03:04:05.678Z') });
     const projectDir = await makeRepo(sandbox.root);
 
     const prepared = await activities.prepareAgentWorktree({ projectDir, team: 'demo', agent: 'dev' });
-    expect(prepared).toEqual({ worktreeDir: join(dataDir, 'worktrees', 'demo', 'dev'), branch: 'orc/demo/dev', created: true });
+    expect(prepared).toEqual({ worktreeDir: hostLayout(hostDir).worktreeDir({ team: 'demo', agent: 'dev' }), branch: 'orc/demo/dev', created: true });
     expect((await activities.prepareAgentWorktree({ projectDir, team: 'demo', agent: 'dev' })).created).toBe(false);
 
     expect(await activities.checkpointWorkspace({ workspaceDir: prepared.worktreeDir, agentId: 'demo/dev' })).toEqual({ outcome: 'clean' });
@@ -29,7 +30,7 @@ describe('createGitActivities', () => {
   });
 
   it('rejects bad team and agent names before touching anything', async () => {
-    const activities = createGitActivities({ git: createGit(), dataDir: join(sandbox.root, 'data') });
+    const activities = createGitActivities({ git: createGit(), hostDir: join(sandbox.root, 'data') });
     const projectDir = await makeRepo(sandbox.root);
     for (const [team, agent] of [['demo', '../../etc'], ['Demo', 'dev'], ['demo', '']]) {
       const err = await activities.prepareAgentWorktree({ projectDir, team: team ?? '', agent: agent ?? '' }).catch((e: unknown) => e);

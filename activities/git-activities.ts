@@ -1,7 +1,7 @@
 // Git activities for the host worker: the timed checkpoint and the agent's worktree. They run
 // on the host queue, where the workspace lives; built over an injected git runner and clock.
 import { ApplicationFailure } from '@temporalio/activity';
-import { resolve } from 'node:path';
+import { hostLayout } from '../domain/data-layout.ts';
 import { InvalidNameError } from '../domain/names.ts';
 import type { Git } from './git.ts';
 import { gitCheckpoint, type GitCheckpointResult } from './git-checkpoint.ts';
@@ -9,8 +9,8 @@ import { agentBranch, prepareWorktree, type PrepareWorktreeResult } from './git-
 
 export interface GitActivityDeps {
   git: Git;
-  /** This host's data directory: agents' worktrees live under `<dataDir>/worktrees/<team>/<agent>`. */
-  dataDir: string;
+  /** This host's dir in the data dir: agents' worktrees are where the data layout puts them. */
+  hostDir: string;
   /** The checkpoint's time; injectable so tests can name it. */
   clock?: () => Date;
 }
@@ -25,10 +25,12 @@ export interface PrepareAgentWorktreeInput {
   projectDir: string;
   team: string;
   agent: string;
+  /** Where the registry says the worktree is (the data layout's place, decided when the agent was registered). */
+  worktreeDir?: string | null;
 }
 
 export function createGitActivities(deps: GitActivityDeps) {
-  const { git, dataDir } = deps;
+  const { git, hostDir } = deps;
   const clock = deps.clock ?? (() => new Date());
 
   return {
@@ -47,7 +49,7 @@ export function createGitActivities(deps: GitActivityDeps) {
         throw err;
       }
       // Names are checked above, so they cannot climb out of the worktrees directory.
-      const worktreeDir = resolve(dataDir, 'worktrees', input.team, input.agent);
+      const worktreeDir = input.worktreeDir ?? hostLayout(hostDir).worktreeDir({ team: input.team, agent: input.agent });
       return prepareWorktree(git, { projectDir: input.projectDir, worktreeDir, branch });
     },
   };

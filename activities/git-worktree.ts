@@ -4,7 +4,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { mkdir, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { parseAgentRef } from '../domain/names.ts';
+import { agentBranch } from '../domain/names.ts';
 import { GitError, type Git } from './git.ts';
 
 export interface PrepareWorktreeInput {
@@ -23,11 +23,7 @@ export interface PrepareWorktreeResult {
   created: boolean;
 }
 
-/** The branch an agent works on in worktree mode. Throws InvalidNameError on a bad name. */
-export function agentBranch(team: string, agent: string): string {
-  const ref = parseAgentRef(`${team}/${agent}`);
-  return `orc/${ref.team}/${ref.agent}`;
-}
+export { agentBranch };
 
 interface WorktreeEntry {
   path: string;

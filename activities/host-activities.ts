@@ -1,12 +1,12 @@
 // Activities that must run on the host where the agent's tmux and project live. Built by a
 // factory over injected dependencies so tests can swap the tmux runner and the ledger.
 import { ApplicationFailure } from '@temporalio/activity';
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { hostLayout } from '../domain/data-layout.ts';
 import { usesHooks } from '../domain/agent-hooks.ts';
 import { claudeCodeIsReady, echoProbes } from '../domain/pane-recognition.ts';
 import { recognizeDialog, type PermissionDialog } from '../domain/permissions/dialog-recognition.ts';
-import { tmuxSessionName } from '../domain/names.ts';
+import { formatAgentRef, tmuxSessionName } from '../domain/names.ts';
 import { tailOfPane } from '../domain/pane-text.ts';
 import { UnsealError, unseal, unsealValues } from '../domain/sealed-secret.ts';
 import type { AgentSpec } from '../workflows/agent-types.ts';
@@ -71,12 +71,13 @@ function openSecrets(spec: AgentSpec, key: Buffer): { agentToken: string; givenE
 
 export function createHostActivities(deps: HostActivityDeps) {
   const { tmux, ledger, dataDir } = deps;
-  const agentDir = (spec: Pick<AgentSpec, 'team' | 'agent'>) => join(dataDir, 'agents', spec.team, spec.agent);
+  const layout = hostLayout(dataDir);
+  const agentFiles = (spec: Pick<AgentSpec, 'team' | 'agent'>) => layout.agent(spec);
 
   /** Saves a pane's whole scrollback to the agent's dir; returns the file and the part that goes to the log. */
   async function savePaneHistory(paneId: string, who: Pick<AgentSpec, 'team' | 'agent'>): Promise<{ file: string; logged: string }> {
     const history = await tmux.run(['capture-pane', '-p', '-J', '-S', '-', '-t', paneId]);
-    const file = await saveAgentHistory(agentDir(who), history);
+    const file = await saveAgentHistory(agentFiles(who), history);
     return { file, logged: lastLines(history, HISTORY_LINES_LOGGED) };
   }
 
@@ -149,25 +150,30 @@ export function createHostActivities(deps: HostActivityDeps) {
       const argv = [...spec.argv];
       const hooked = usesHooks(spec);
       if (spec.kind === 'claude-code') {
-        const settingsFile = join(agentDir(spec), 'claude-settings.json');
+        const settingsFile = agentFiles(spec).claudeSettings;
         await writeClaudeSettings(settingsFile, spec.orcUrl, { hooks: hooked });
         argv.push('--settings', settingsFile);
         // Claude Code picks the conversation up where it stopped.
         if (resume && !argv.includes('--continue')) argv.push('--continue');
       }
       const { agentToken, givenEnv } = openSecrets(spec, deps.secretKey);
+      // The agent's own scratch dir: writable like its workspace, where its temporary files go
+      // instead of the shared /tmp (writes there wait for a person).
+      const scratchDir = spec.scratchDir ?? layout.scratchDir(spec);
+      await mkdir(scratchDir, { recursive: true, mode: 0o700 });
       const env = {
+        TMPDIR: scratchDir,
         ...givenEnv,
         // `orc` itself, first on the agent's PATH, so it can message teammates and schedule check-ins.
         ...(deps.orcBinDir ? { PATH: `${deps.orcBinDir}:${givenEnv.PATH ?? process.env.PATH ?? '/usr/bin:/bin'}` } : {}),
         ORC_URL: spec.orcUrl,
-        ORC_AGENT: `${spec.team}/${spec.agent}`,
+        ORC_AGENT: formatAgentRef(spec),
         ORC_AGENT_TOKEN: agentToken,
       };
-      const agentId = `${spec.team}/${spec.agent}`;
+      const agentId = formatAgentRef(spec);
       // The worker's dialog watcher speaks for the agent: without hooks it asks orc about the
       // agent's dialogs; with them it reports when a dialog left to the agent's screen closes.
-      await writeFallbackAccess(agentDir(spec), { agentId, orcUrl: spec.orcUrl, token: agentToken, workDir });
+      await writeFallbackAccess(agentFiles(spec).screenFallbackAccess, { agentId, orcUrl: spec.orcUrl, token: agentToken, workDir });
       const paneId = await createWindow(spec, argv, env);
       // Marks the pane as this agent's, for the worker's pane watcher, and says what its dialog
       // watcher does with it: answer its dialogs (no hooks) or only see them close (hooked).

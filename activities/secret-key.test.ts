@@ -3,7 +3,10 @@ import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSecretKey, secretKeyFile } from './secret-key.ts';
+import { dataLayout } from '../domain/data-layout.ts';
+import { loadSecretKey } from './secret-key.ts';
+
+const secretKeyFile = (dir: string) => dataLayout(dir).secretKey;
 
 const freshDir = () => mkdtemp(join(tmpdir(), 'orc-secret-key-'));
 

@@ -4,10 +4,9 @@
 // <data dir>/secret-key, which the server (or `npm start`) creates on first start, mode 0600.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { SECRET_KEY_BYTES } from '../domain/sealed-secret.ts';
 
-export const secretKeyFile = (dataDir: string): string => join(dataDir, 'secret-key');
+import { dataLayout } from '../domain/data-layout.ts';
 
 function decode(text: string, source: string): Buffer {
   const key = Buffer.from(text.trim(), 'base64');
@@ -26,7 +25,7 @@ export async function loadSecretKey(env: NodeJS.ProcessEnv, dataDir: string, { c
     });
     return decode(text, env.ORC_SECRET_KEY_FILE);
   }
-  const file = secretKeyFile(dataDir);
+  const file = dataLayout(dataDir).secretKey;
   const existing = await readFile(file, 'utf8').catch(() => null);
   if (existing !== null) return decode(existing, file);
   if (!create) {

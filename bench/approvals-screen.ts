@@ -17,6 +17,7 @@ import { childrenMatching } from './proc-stats.ts';
 import { printLatency, type Figures } from './report.ts';
 import { startSampler, type GroupUsage } from './sampler.ts';
 import { summary } from './stats.ts';
+import { agentId } from '../domain/names.ts';
 
 const run = promisify(execFile);
 const TEAM = 'screen-bench';
@@ -62,14 +63,14 @@ export async function screenFallbackSection(ctx: ScreenContext, options: ScreenO
     name: 'screen fallback agents',
     timeoutMs: 120_000,
     run: async () => {
-      await mapPool(started, 5, (name) => client.agents.stop.mutate({ agent: `${TEAM}/${name}` }, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }));
+      await mapPool(started, 5, (name) => client.agents.stop.mutate({ agent: agentId(TEAM, name) }, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }));
     },
   });
   try {
     const starts = await mapPool(names, 5, async (name, i) => {
       const style = i % 2 === 0 ? 'codex' : 'aider';
       await client.agents.start.mutate(
-        { agent: `${TEAM}/${name}`, projectDir: project, command: `bash ${FAKE_CLI} ${style}`, env: { FAKE_CLI_TIMINGS: join(timingsDir, name) } },
+        { agent: agentId(TEAM, name), projectDir: project, command: `bash ${FAKE_CLI} ${style}`, env: { FAKE_CLI_TIMINGS: join(timingsDir, name) } },
         { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) },
       );
       started.push(name);

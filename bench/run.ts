@@ -18,6 +18,7 @@ import { fmtMs, Figures } from './report.ts';
 import { sendLatencySection } from './send-latency.ts';
 import { startViaNpmStart, type BenchStack } from './stack.ts';
 import { benchTmuxSocket, killTmuxServerOnCleanup } from './tmux.ts';
+import { dataLayout } from '../domain/data-layout.ts';
 
 const COMMAND = 'npm run bench';
 
@@ -111,7 +112,7 @@ async function run() {
   figures.add('1. npm start → ready', 'existing data dir', fmtMs(stack.readyMs));
 
   const url = `http://127.0.0.1:${port}`;
-  const token = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
+  const token = (await readFile(dataLayout(dataDir).adminToken, 'utf8')).trim();
   const clientEnv = { ...process.env, ORC_URL: url, ORC_TOKEN: token };
   const project = join(projectRoot, 'single');
   await mkdir(project);

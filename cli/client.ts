@@ -1,10 +1,10 @@
 // The CLI's connection to the server: a typed tRPC client (it imports only the router's type).
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { AppRouter } from '../web/src/lib/server/api/router.ts';
 import { CliError } from './errors.ts';
 import { readClientSettingsUrl } from './server-url.ts';
+import { dataDirFrom, dataLayout } from '../domain/data-layout.ts';
 
 export interface ClientSettings {
   url: string;
@@ -18,7 +18,7 @@ export function readClientSettings(env: NodeJS.ProcessEnv = process.env): Client
 }
 
 function readTokenFile(env: NodeJS.ProcessEnv): string {
-  const file = join(resolve(env.ORC_DATA_DIR ?? '.data'), 'admin-token');
+  const file = dataLayout(dataDirFrom(env)).adminToken;
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {

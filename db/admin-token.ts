@@ -1,14 +1,13 @@
 // On first start an admin token is made and written, in clear, to <data dir>/admin-token
 // (mode 0600) for the CLI to read. Later starts keep it while the database still knows it.
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Database } from './client.ts';
 import { findToken, issueToken } from './tokens.ts';
 
-export const adminTokenFile = (dataDir: string): string => join(dataDir, 'admin-token');
+import { dataLayout } from '../domain/data-layout.ts';
 
 export async function ensureAdminToken(db: Database, dataDir: string): Promise<{ file: string; created: boolean }> {
-  const file = adminTokenFile(dataDir);
+  const file = dataLayout(dataDir).adminToken;
   const existing = await readFile(file, 'utf8').then((t) => t.trim(), () => null);
   if (existing) {
     const identity = await findToken(db, existing);

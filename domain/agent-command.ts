@@ -1,6 +1,7 @@
 // The agent command is given by people as one string ("claude --permission-mode default");
 // it is split with a real shell-word parser and then only ever run as an argument array.
 import { parse } from 'shell-quote';
+import type { AgentKind } from './agent.ts';
 
 export const DEFAULT_AGENT_COMMAND = 'claude --permission-mode default';
 
@@ -32,6 +33,11 @@ export function isClaudeCode(argv: readonly string[]): boolean {
   const program = argv[0] ?? '';
   const base = program.split('/').pop() ?? '';
   return base === 'claude' || base === 'claude.exe';
+}
+
+/** Which kind of agent an argv launches. */
+export function kindOf(argv: readonly string[]): AgentKind {
+  return isClaudeCode(argv) ? 'claude-code' : 'generic';
 }
 
 const PLAIN_SHELLS = new Set(['bash', 'sh', 'dash', 'zsh', 'fish', 'ksh']);

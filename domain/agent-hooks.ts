@@ -2,8 +2,10 @@
 // instead (the screen fallback): every CLI other than Claude Code, and Claude Code launched
 // with its hooks switched off (`orc agent start --no-hooks`).
 
+import type { AgentKind } from './agent.ts';
+
 export interface HookedAgent {
-  kind: 'claude-code' | 'generic';
+  kind: AgentKind;
   /** False: Claude Code launched without orc's hooks. Absent means true (agents launched before the switch existed). */
   hooks?: boolean | null;
 }

@@ -15,6 +15,9 @@ import type { AgentRef } from './names.ts';
 
 const { join, resolve } = path.posix;
 
+/** Names of orc's own secret files: the rule engine treats any path naming them as a credential. */
+export const SECRET_FILE_NAMES = ['admin-token', 'secret-key'] as const;
+
 /** The data dir the environment names (`ORC_DATA_DIR`), or `.data` under the working directory. */
 export function dataDirFrom(env: Readonly<Record<string, string | undefined>>): string {
   return resolve(env.ORC_DATA_DIR ?? '.data');
@@ -73,8 +76,8 @@ export function dataLayout(dataDir: string): DataLayout {
   const root = resolve(dataDir);
   return {
     root,
-    adminToken: join(root, 'admin-token'),
-    secretKey: join(root, 'secret-key'),
+    adminToken: join(root, SECRET_FILE_NAMES[0]),
+    secretKey: join(root, SECRET_FILE_NAMES[1]),
     logDir: join(root, 'logs'),
     temporalDb: join(root, 'temporal.sqlite'),
     pgliteDir: join(root, 'pglite'),

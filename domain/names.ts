@@ -26,9 +26,23 @@ export function parseAgentRef(ref: string): AgentRef {
   return { team, agent };
 }
 
-export const formatAgentRef = (ref: AgentRef): string => `${ref.team}/${ref.agent}`;
+/** The one way an agent id is spelled: `team/agent`. */
+export const agentId = (team: string, agent: string): string => `${team}/${agent}`;
 
-export const agentWorkflowId = (ref: AgentRef): string => `agent/${ref.team}/${ref.agent}`;
+export const formatAgentRef = (ref: AgentRef): string => agentId(ref.team, ref.agent);
+
+export const teamWorkflowId = (team: string): string => `team/${team}`;
+
+/** The branch an agent works on in worktree mode. Throws InvalidNameError on a bad name. */
+export function agentBranch(team: string, agent: string): string {
+  const ref = parseAgentRef(agentId(team, agent));
+  return `orc/${ref.team}/${ref.agent}`;
+}
+
+export const agentWorkflowId = (ref: AgentRef): string => agentWorkflowIdOf(formatAgentRef(ref));
+
+/** The workflow id of an agent id already spelled `team/agent` (never throws: workflow code calls it). */
+export const agentWorkflowIdOf = (id: string): string => `agent/${id}`;
 
 export const hostTaskQueue = (host: string): string => `host/${host}`;
 

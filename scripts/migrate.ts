@@ -1,15 +1,15 @@
 // Applies the database migrations to DATABASE_URL and makes sure an admin token exists
 // (written to <ORC_DATA_DIR>/admin-token on first run). The compose setup runs this as a
 // one-shot job before the web app starts; it is safe to run again at any time.
-import { resolve } from 'node:path';
 import { ensureAdminToken } from '../db/admin-token.ts';
 import { createDatabase } from '../db/client.ts';
 import { applyMigrations } from '../db/migrate.ts';
+import { dataDirFrom } from '../domain/data-layout.ts';
 
 async function run() {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is not set: migrations need a PostgreSQL to apply to');
-  const dataDir = resolve(process.env.ORC_DATA_DIR ?? '.data');
+  const dataDir = dataDirFrom(process.env);
   const { db, sql } = createDatabase(databaseUrl, { max: 1 });
   try {
     await applyMigrations(db);

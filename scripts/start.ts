@@ -1,5 +1,6 @@
 // `npm start`: the whole stack with one command. Ctrl-C stops everything it started.
 import { startStack } from './stack/stack.ts';
+import { dataDirFrom } from '../domain/data-layout.ts';
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -14,7 +15,7 @@ function intFromEnv(name: string, fallback: number): number {
 async function run() {
   const started = Date.now();
   const stack = await startStack({
-    dataDir: process.env.ORC_DATA_DIR ?? '.data',
+    dataDir: dataDirFrom(process.env),
     host: process.env.HOST ?? '127.0.0.1',
     port: intFromEnv('PORT', 3000),
     temporalAddress: process.env.TEMPORAL_ADDRESS || undefined,

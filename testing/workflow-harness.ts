@@ -8,7 +8,8 @@ import type { AnswerDialogInput, AnswerDialogResult } from '../activities/dialog
 import type { TypeMessageInput, TypeMessageResult } from '../activities/host-activities.ts';
 import type { HostQueueActivities } from '../activities/host-queue.ts';
 import type { RecordActivities } from '../activities/record-activities.ts';
-import { hostTaskQueue } from '../domain/names.ts';
+import { hostLayout } from '../domain/data-layout.ts';
+import { agentBranch, hostTaskQueue } from '../domain/names.ts';
 import type { AgentSpec } from '../workflows/agent-types.ts';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -57,7 +58,7 @@ export function createFakeHost(): FakeHost {
         host.dialogAnswers.push(input);
         return host.onAnswerDialog(input);
       },
-      prepareAgentWorktree: async ({ team, agent }) => ({ worktreeDir: `/tmp/worktrees/${team}/${agent}`, branch: `orc/${team}/${agent}`, created: true }),
+      prepareAgentWorktree: async ({ team, agent, worktreeDir }) => ({ worktreeDir: worktreeDir ?? hostLayout('/tmp/orc-test-host').worktreeDir({ team, agent }), branch: agentBranch(team, agent), created: true }),
     },
     recorded: { messages: [], checkins: [], histories: [] },
     checkpoints: [],

@@ -7,6 +7,7 @@ import { addAgentUpdate, awaitAgentsStartedUpdate, stopTeamUpdate } from '../wor
 import type { TeamAgentLaunch } from '../workflows/team-types.ts';
 import { teamWorkflow } from '../workflows/team-workflow.ts';
 import { fakeSpec, type Harness } from './workflow-harness.ts';
+import { agentWorkflowId, teamWorkflowId } from '../domain/names.ts';
 
 export interface Scenario {
   name: string;
@@ -21,7 +22,7 @@ export const workflowScenarios: Scenario[] = [
       const spec = fakeSpec(harness.hostName, { agent: 'generic' });
       const handle = await harness.client.workflow.start(agentWorkflow, {
         taskQueue: harness.taskQueue,
-        workflowId: `agent/${spec.team}/${spec.agent}-${Date.now()}`,
+        workflowId: `${agentWorkflowId(spec)}-${Date.now()}`,
         args: [{ spec }],
       });
       await handle.executeUpdate(awaitLaunchUpdate);
@@ -40,7 +41,7 @@ export const workflowScenarios: Scenario[] = [
       const spec = fakeSpec(harness.hostName, { agent: 'claude', kind: 'claude-code', argv: ['claude', '--permission-mode', 'default'] });
       const handle = await harness.client.workflow.start(agentWorkflow, {
         taskQueue: harness.taskQueue,
-        workflowId: `agent/${spec.team}/${spec.agent}-${Date.now()}`,
+        workflowId: `${agentWorkflowId(spec)}-${Date.now()}`,
         args: [{ spec }],
       });
       await handle.executeUpdate(awaitLaunchUpdate);
@@ -74,7 +75,7 @@ export const workflowScenarios: Scenario[] = [
       });
       const handle = await harness.client.workflow.start(teamWorkflow, {
         taskQueue: harness.taskQueue,
-        workflowId: `team/${team}`,
+        workflowId: teamWorkflowId(team),
         args: [{ team, projectDir: '/tmp', host: harness.hostName, orcUrl: 'http://127.0.0.1:3000', agents: [launch('pm', 'project-manager', 'shared'), launch('api', 'engineer', 'worktree')] }],
       });
       await handle.executeUpdate(awaitAgentsStartedUpdate);
@@ -90,7 +91,7 @@ export const workflowScenarios: Scenario[] = [
       const spec = fakeSpec(harness.hostName, { agent: 'held', kind: 'claude-code', argv: ['claude'], hooks: false });
       const handle = await harness.client.workflow.start(agentWorkflow, {
         taskQueue: harness.taskQueue,
-        workflowId: `agent/${spec.team}/${spec.agent}-${Date.now()}`,
+        workflowId: `${agentWorkflowId(spec)}-${Date.now()}`,
         args: [{ spec }],
       });
       await handle.executeUpdate(awaitLaunchUpdate);

@@ -2,7 +2,7 @@
 // activities from this host's own queue, since only this machine can touch its panes.
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { join } from 'node:path';
+import { dataLayout } from '../domain/data-layout.ts';
 import { fileURLToPath } from 'node:url';
 import { createDialogActivities } from '../activities/dialog-activities.ts';
 import { createHostActivities } from '../activities/host-activities.ts';
@@ -24,7 +24,8 @@ import { readWorkerConfig } from './worker-config.ts';
 
 async function run() {
   const config = readWorkerConfig();
-  const hostDir = join(config.dataDir, 'hosts', config.hostName);
+  const host = dataLayout(config.dataDir).host(config.hostName);
+  const hostDir = host.dir;
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   // With a database, this worker also writes the records (communication log, check-ins).
   const tmux = createTmux(config.tmuxSocket);
@@ -33,12 +34,12 @@ async function run() {
     const activities = {
       ...createHostActivities({
         tmux,
-        ledger: await openDeliveryLedger(join(hostDir, 'delivered-message-ids')),
+        ledger: await openDeliveryLedger(host.deliveryLedger),
         dataDir: hostDir,
-        orcBinDir: await installOrcShim(hostDir),
+        orcBinDir: await installOrcShim(host.binDir),
         secretKey: await loadSecretKey(process.env, config.dataDir, { create: false }),
       }),
-      ...createGitActivities({ git: createGit(), dataDir: hostDir }),
+      ...createGitActivities({ git: createGit(), hostDir }),
       ...createDialogActivities({ tmux }),
     };
     const workflowWorker = await Worker.create({

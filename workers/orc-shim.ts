@@ -6,8 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const ORC_CLI = fileURLToPath(new URL('../cli/orc.ts', import.meta.url));
 
-export async function installOrcShim(hostDir: string): Promise<string> {
-  const binDir = join(hostDir, 'bin');
+export async function installOrcShim(binDir: string): Promise<string> {
   await mkdir(binDir, { recursive: true, mode: 0o700 });
   const link = join(binDir, 'orc');
   await rm(link, { force: true });

@@ -1,7 +1,7 @@
 // Everything a host worker needs, from its environment, checked once at start.
 import { hostname } from 'node:os';
-import { resolve } from 'node:path';
 import { normalizeHostName } from '../domain/host-name.ts';
+import { dataDirFrom } from '../domain/data-layout.ts';
 
 export interface WorkerConfig {
   temporalAddress: string;
@@ -17,7 +17,7 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     namespace: env.TEMPORAL_NAMESPACE ?? 'default',
     hostName: normalizeHostName(env.ORC_HOST_NAME ?? hostname()),
-    dataDir: resolve(env.ORC_DATA_DIR ?? '.data'),
+    dataDir: dataDirFrom(env),
     databaseUrl: env.DATABASE_URL || null,
     tmuxSocket: { name: env.ORC_TMUX_SOCKET || undefined, path: env.ORC_TMUX_SOCKET_PATH || undefined },
   };

@@ -1,8 +1,8 @@
 // Types shared by the agent workflow, its activities and its clients. No runtime code:
 // workflow code must stay deterministic and free of Node built-ins.
-import type { AgentState } from '../domain/agent-state.ts';
+import type { AgentKind, AgentState } from '../domain/agent.ts';
 
-export type AgentKind = 'claude-code' | 'generic';
+export type { AgentKind };
 
 export interface AgentSpec {
   team: string;
@@ -29,6 +29,8 @@ export interface AgentSpec {
   manager?: string | null;
   /** Where the agent works: the project dir, or its own git worktree. Defaults to projectDir. */
   workspaceDir?: string | null;
+  /** The agent's own scratch dir (its TMPDIR); by default the data layout's, on its host. */
+  scratchDir?: string | null;
   /** A check-in the agent gets every this many ms when it has scheduled none itself. */
   checkinIntervalMs?: number | null;
   /** Commit the workspace every this many ms if it changed; null: never. */

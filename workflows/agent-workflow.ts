@@ -4,7 +4,7 @@
 import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, setHandler, sleep, uuid4, workflowInfo } from '@temporalio/workflow';
 import { usesHooks } from '../domain/agent-hooks.ts';
 import type { AgentState } from '../domain/agent-state.ts';
-import { agentWorkflowId } from '../domain/names.ts';
+import { agentWorkflowId, agentWorkflowIdOf, formatAgentRef } from '../domain/names.ts';
 import { MAX_CAPTURE_LINES } from '../domain/pane-text.ts';
 import { agentActivities } from './agent-activities.ts';
 import { stateAfterEvent } from './agent-events.ts';
@@ -40,7 +40,7 @@ import { promptMatches } from './prompt-match.ts';
 
 export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentStatus> {
   const { spec } = input;
-  const agentId = `${spec.team}/${spec.agent}`;
+  const agentId = formatAgentRef(spec);
   /** Claude Code with orc's hooks: it confirms messages and reports its turns through them. */
   const hooked = usesHooks(spec);
   const { host, records, pendingRecords } = agentActivities(spec);
@@ -253,7 +253,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
       lastError = `${how}; given up after ${restarts} relaunches`;
       if (spec.manager) {
         const text = `orc: your teammate ${agentId} has stopped working (${lastError}). Its work so far is in ${spec.workspaceDir ?? spec.projectDir}. Decide what to do, or tell the human.`;
-        await getExternalWorkflowHandle(`agent/${spec.manager}`).signal(enqueueMessageSignal, { text, from: 'orc' }).catch(() => undefined);
+        await getExternalWorkflowHandle(agentWorkflowIdOf(spec.manager)).signal(enqueueMessageSignal, { text, from: 'orc' }).catch(() => undefined);
       }
       return false;
     }

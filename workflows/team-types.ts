@@ -1,7 +1,7 @@
 // Types of the team workflow and its clients. No runtime code.
-import type { AgentKind } from './agent-types.ts';
+import type { AgentKind, WorkspaceMode } from '../domain/agent.ts';
 
-export type WorkspaceMode = 'shared' | 'worktree';
+export type { WorkspaceMode };
 
 /** Everything needed to launch one agent of a team (already resolved by the server). */
 export interface TeamAgentLaunch {
@@ -19,6 +19,9 @@ export interface TeamAgentLaunch {
   agentToken: string;
   /** False: Claude Code without orc's hooks. Absent: with them. */
   hooks?: false;
+  /** Where the launch record puts the agent's worktree and scratch dir (absent in teams started before it). */
+  workspaceDir?: string | null;
+  scratchDir?: string | null;
 }
 
 export interface TeamWorkflowInput {

@@ -18,8 +18,9 @@ import {
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
 import type { HostQueueActivities } from '../activities/host-queue.ts';
-import { agentWorkflowId, hostTaskQueue } from '../domain/names.ts';
+import { agentId, agentWorkflowId, hostTaskQueue } from '../domain/names.ts';
 import { stopSignal } from './agent-messages.ts';
+import { agentSpecFrom } from './agent-spec.ts';
 import { agentWorkflow } from './agent-workflow.ts';
 import { addAgentUpdate, awaitAgentsStartedUpdate, describeTeamQuery, stopTeamUpdate } from './team-messages.ts';
 import { rootMessage } from './failure-message.ts';
@@ -43,7 +44,7 @@ export async function teamWorkflow(input: TeamWorkflowInput & { agentsSnapshot?:
   async function startAgent(launch: TeamAgentLaunch): Promise<void> {
     const entry: TeamAgentEntry = {
       name: launch.name,
-      id: `${input.team}/${launch.name}`,
+      id: agentId(input.team, launch.name),
       role: launch.role,
       manager: launch.manager,
       workspace: launch.workspace,
@@ -58,7 +59,7 @@ export async function teamWorkflow(input: TeamWorkflowInput & { agentsSnapshot?:
     try {
       entry.workspaceDir =
         launch.workspace === 'worktree'
-          ? (await host.prepareAgentWorktree({ projectDir: input.projectDir, team: input.team, agent: launch.name })).worktreeDir
+          ? (await host.prepareAgentWorktree({ projectDir: input.projectDir, team: input.team, agent: launch.name, worktreeDir: launch.workspaceDir ?? null })).worktreeDir
           : input.projectDir;
       const child = await startChild(agentWorkflow, {
         workflowId: agentWorkflowId({ team: input.team, agent: launch.name }),
@@ -67,25 +68,31 @@ export async function teamWorkflow(input: TeamWorkflowInput & { agentsSnapshot?:
         workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
         args: [
           {
-            spec: {
-              team: input.team,
-              agent: launch.name,
-              host: input.host,
-              projectDir: input.projectDir,
-              workspaceDir: entry.workspaceDir,
-              argv: launch.argv,
-              kind: launch.kind,
-              env: launch.env,
-              orcUrl: input.orcUrl,
-              agentToken: launch.agentToken,
-              role: launch.role,
-              manager: launch.manager,
-              checkinIntervalMs: launch.checkinIntervalMs,
-              gitCheckpointMs: launch.gitCheckpointMs,
-              initialMessage: launch.initialMessage,
-              // Only when set, so that children of earlier teams start with the very same input.
-              ...(launch.hooks === false ? { hooks: false } : {}),
-            },
+            spec: agentSpecFrom(
+              {
+                team: input.team,
+                agent: launch.name,
+                host: input.host,
+                projectDir: input.projectDir,
+                workspace: launch.workspace,
+                workspaceDir: entry.workspaceDir,
+                scratchDir: launch.scratchDir ?? null,
+                argv: launch.argv,
+                kind: launch.kind,
+                hooks: launch.hooks !== false,
+                envNames: [],
+              },
+              {
+                env: launch.env,
+                orcUrl: input.orcUrl,
+                agentToken: launch.agentToken,
+                role: launch.role,
+                manager: launch.manager,
+                checkinIntervalMs: launch.checkinIntervalMs,
+                gitCheckpointMs: launch.gitCheckpointMs,
+                initialMessage: launch.initialMessage,
+              },
+            ),
           },
         ],
       });

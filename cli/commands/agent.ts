@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseAgentRef } from '../../domain/names.ts';
+import { formatAgentRef, parseAgentRef } from '../../domain/names.ts';
 import { CliError } from '../errors.ts';
 import { parseEnvPair } from '../env-pairs.ts';
 import { printJson } from '../output.ts';
@@ -31,7 +31,7 @@ export function registerAgentCommands(program: Command, context: CommandContext)
       }
       context.progress(`starting ${id} in ${projectDir} …`);
       const status = await context.client().agents.start.mutate({
-        agent: `${ref.team}/${ref.agent}`,
+        agent: formatAgentRef(ref),
         projectDir,
         command: options.cmd,
         env: options.env,

@@ -2,6 +2,7 @@
 // rule was learned, so references to these paths are denied by a built-in rule.
 import path from 'node:path';
 import type { PermissionContext } from './types.ts';
+import { SECRET_FILE_NAMES } from '../data-layout.ts';
 
 const HOME_SECRETS = [
   '.ssh', '.aws', '.gnupg', '.config/gcloud', '.azure', '.kube', '.docker/config.json', '.netrc', '.npmrc', '.pypirc',
@@ -16,7 +17,7 @@ const SYSTEM_SECRETS = ['/etc/shadow', '/etc/gshadow', '/etc/sudoers', '/etc/sud
 const HARMLESS_PROC = new Set(['/proc/cpuinfo', '/proc/meminfo', '/proc/loadavg', '/proc/uptime', '/proc/version', '/proc/stat']);
 
 /** Markers that betray a secret path even inside a word whose value is only known at run time. */
-const SECRET_MARKERS = ['/proc/', 'admin-token', 'secret-key', '.ssh', '.aws', '.gnupg', '.netrc', '.git-credentials', '.kube', '.docker/config', 'id_rsa', 'id_ed25519', 'id_ecdsa', '/etc/shadow', '.password-store', 'gcloud', '.azure', '.pgpass', '.credentials.json'];
+const SECRET_MARKERS = ['/proc/', ...SECRET_FILE_NAMES, '.ssh', '.aws', '.gnupg', '.netrc', '.git-credentials', '.kube', '.docker/config', 'id_rsa', 'id_ed25519', 'id_ecdsa', '/etc/shadow', '.password-store', 'gcloud', '.azure', '.pgpass', '.credentials.json'];
 
 /** Where secrets are: the person's credential files, the system's, and orc's data dir. */
 export function secretPaths(context: Pick<PermissionContext, 'homeDir' | 'orcDataDir'>): readonly string[] {

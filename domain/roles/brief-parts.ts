@@ -2,9 +2,10 @@
 // work is saved, when you are woken) depend on the agent's context rather than its role,
 // so they are written once here and each role places them where they fit.
 import { formatDuration } from '../durations.ts';
+import { agentId } from '../names.ts';
 import type { BriefContext } from './role.ts';
 
-export const idOf = (ctx: BriefContext, name: string): string => `${ctx.team}/${name}`;
+export const idOf = (ctx: BriefContext, name: string): string => agentId(ctx.team, name);
 
 /** Whom the agent reports to, and how to reach them. */
 export function reportingLine(ctx: BriefContext): string {

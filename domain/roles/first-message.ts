@@ -4,6 +4,7 @@
 // to work inside orc (reporting, git, check-ins, escalation), which a task-specific brief
 // written by a person would otherwise have to repeat, and usually would not.
 import type { AgentSpec, TeamSpec } from '../teams/team-spec.ts';
+import { agentBranch, agentId } from '../names.ts';
 import { managerOf } from './manager.ts';
 import { roleById } from './roles.ts';
 import type { BriefContext, RoleDefinition } from './role.ts';
@@ -33,7 +34,7 @@ export function briefContext(input: FirstMessageInput): BriefContext {
   const worktree = self.workspace === 'worktree';
   const workspace = input.workspace ?? {
     dir: worktree ? 'the directory this window started in' : team.project,
-    branch: worktree ? `orc/${team.team}/${self.name}` : null,
+    branch: worktree ? agentBranch(team.team, self.name) : null,
   };
   return {
     agent: self.name,
@@ -63,7 +64,7 @@ export function roster(team: TeamSpec, forAgent: string, manager: string | null)
 }
 
 function commands(ctx: BriefContext): string {
-  const self = `${ctx.team}/${ctx.agent}`;
+  const self = agentId(ctx.team, ctx.agent);
   return [
     `Your window already knows who you are (ORC_AGENT=${self}, with ORC_AGENT_TOKEN and ORC_URL set), so these commands act as you:`,
     `- \`orc send ${ctx.team}/<agent> "<text>"\`: message a teammate; orc records that it came from you. Make each message complete on its own: the reader has not seen your screen.`,

@@ -1,12 +1,12 @@
 // What a role is: a stable id (it appears in team specs), the role it reports to, a one-line
 // summary for the team roster, and the brief an agent in that role is started with.
+import type { WorkspaceMode } from '../agent.ts';
 
 /** Every role orc has a brief for. A tuple, so zod can use it as an enum. */
 export const ROLE_IDS = ['orchestrator', 'project-manager', 'engineer', 'qa', 'devops', 'reviewer', 'researcher', 'docs'] as const;
 
 export type RoleId = (typeof ROLE_IDS)[number];
 
-export type WorkspaceMode = 'shared' | 'worktree';
 
 /** What a brief needs to know about the one agent it is written for. */
 export interface BriefContext {

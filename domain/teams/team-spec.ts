@@ -12,8 +12,9 @@ import { normalizeHostName } from '../host-name.ts';
 import { NAME_PATTERN, NAME_RULE } from '../names.ts';
 import { ROLE_IDS } from '../roles/role.ts';
 
-export const WORKSPACE_MODES = ['shared', 'worktree'] as const;
-export type WorkspaceMode = (typeof WORKSPACE_MODES)[number];
+import { WORKSPACE_MODES, type WorkspaceMode } from '../agent.ts';
+
+export { WORKSPACE_MODES, type WorkspaceMode };
 
 /** Named agent commands, so a spec can say `profile: shell` instead of spelling one out. */
 export const PROFILES = { 'claude-code': DEFAULT_AGENT_COMMAND, shell: 'bash' } as const;

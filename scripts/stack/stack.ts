@@ -12,6 +12,7 @@ import { spawnRestartableService, spawnService, waitUntil, type RestartableServi
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { startTemporalDevServer, type TemporalServer } from './temporal-server.ts';
 import { buildWeb, webBuildIsStale } from './web-build.ts';
+import { dataLayout } from '../../domain/data-layout.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -48,7 +49,8 @@ export interface RunningStack {
 
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const dataDir = resolve(options.dataDir);
-  const logDir = join(dataDir, 'logs');
+  const layout = dataLayout(dataDir);
+  const logDir = layout.logDir;
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne().catch(() => undefined);
@@ -78,7 +80,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         ip: options.temporalIp ?? '127.0.0.1',
         port: options.temporalPort,
         uiPort: options.temporalUiPort,
-        dbFile: options.persistTemporal ? join(dataDir, 'temporal.sqlite') : null,
+        dbFile: options.persistTemporal ? layout.temporalDb : null,
         logFile: join(logDir, 'temporal.log'),
       });
       stops.push(temporal.stop);
@@ -95,14 +97,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       progress('database: using DATABASE_URL');
     } else {
       progress('database: starting embedded PostgreSQL (PGlite) …');
-      const embedded = await startEmbeddedPostgres(join(dataDir, 'pglite'));
+      const embedded = await startEmbeddedPostgres(layout.pgliteDir);
       stops.push(embedded.stop);
       databaseUrl = embedded.url;
       // PGlite is one database session: two clients' statements would interleave in it. So the
       // web app is its only client (one connection), and it also writes the workflows' records.
       poolMax = '1';
       embeddedDatabase = true;
-      progress(`database: embedded PostgreSQL ready in ${join(dataDir, 'pglite')}`);
+      progress(`database: embedded PostgreSQL ready in ${layout.pgliteDir}`);
     }
     const { db, sql } = createDatabase(databaseUrl, { max: 1 });
     try {
@@ -163,7 +165,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       temporalAddress,
       temporalUiUrl,
       databaseUrl,
-      adminTokenFile: join(dataDir, 'admin-token'),
+      adminTokenFile: layout.adminToken,
       worker,
       temporal: temporalServer,
       stop,

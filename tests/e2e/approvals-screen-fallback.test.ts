@@ -17,6 +17,7 @@ import { eventually } from '../../testing/eventually.ts';
 import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
 import { bashOnTrigger } from '../../testing/scripted-bash.ts';
 import { startScriptedMessagesApi, type ScriptedMessagesApi } from '../../testing/scripted-messages-api.ts';
+import { dataLayout } from '../../domain/data-layout.ts';
 
 const execFileAsync = promisify(execFile);
 const FAKE_CLI = fileURLToPath(new URL('../../testing/fake-agent-cli.sh', import.meta.url));
@@ -71,7 +72,7 @@ afterAll(async () => {
 
 describe('screen fallback with Claude Code launched without hooks', () => {
   it('has no hooks in its settings', async () => {
-    const settings = JSON.parse(await readFile(join(inject('dataDir'), 'hosts', 'test-host', 'agents', team, 'claude', 'claude-settings.json'), 'utf8')) as Record<string, unknown>;
+    const settings = JSON.parse(await readFile(dataLayout(inject('dataDir')).host('test-host').agent({ team, agent: 'claude' }).claudeSettings, 'utf8')) as Record<string, unknown>;
     expect(settings).not.toHaveProperty('hooks');
   });
 

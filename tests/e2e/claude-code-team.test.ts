@@ -12,6 +12,7 @@ import { claudeTestCommand, envFlags, prepareClaudeCodeEnv } from '../../testing
 import { eventually } from '../../testing/eventually.ts';
 import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
 import { defaultScript, startScriptedMessagesApi, type ScriptedMessagesApi } from '../../testing/scripted-messages-api.ts';
+import { dataLayout } from '../../domain/data-layout.ts';
 
 const team = uniqueName('cc-team');
 let api: ScriptedMessagesApi;
@@ -69,7 +70,7 @@ describe('a team of three Claude Code agents', () => {
 
   it('launches the member its spec marks hooks: false without hooks, the others with them', async () => {
     const settingsOf = async (agent: string) =>
-      JSON.parse(await readFile(join(inject('dataDir'), 'hosts', 'test-host', 'agents', team, agent, 'claude-settings.json'), 'utf8')) as Record<string, unknown>;
+      JSON.parse(await readFile(dataLayout(inject('dataDir')).host('test-host').agent({ team, agent }).claudeSettings, 'utf8')) as Record<string, unknown>;
     expect(await settingsOf('qa')).not.toHaveProperty('hooks');
     expect(Object.keys((await settingsOf('api')).hooks as object)).toContain('PermissionRequest');
   });

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { agentDataDir, readFallbackAccess } from '../../activities/screen-fallback-access.ts';
+import { readFallbackAccess } from '../../activities/screen-fallback-access.ts';
+import { dataLayout } from '../../domain/data-layout.ts';
+import { parseAgentRef } from '../../domain/names.ts';
 import { createDatabase } from '../../db/client.ts';
 import { permissionRequests } from '../../db/schema/permission-requests.ts';
 import { issueToken } from '../../db/tokens.ts';
@@ -51,7 +53,7 @@ beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), 'orc-flood-'));
   await orc(['agent', 'start', agent, '--project', project, '--cmd', 'bash --norc --noprofile']);
   // The agent's own token, as the host keeps it for the agent's screen fallback.
-  const access = await readFallbackAccess(agentDataDir(join(inject('dataDir'), 'hosts', 'test-host'), agent));
+  const access = await readFallbackAccess(dataLayout(inject('dataDir')).host('test-host').agent(parseAgentRef(agent)).screenFallbackAccess);
   token = access?.token ?? '';
   expect(token).not.toBe('');
 });

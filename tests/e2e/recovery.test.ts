@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { eventually } from '../../testing/eventually.ts';
 import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
+import { dataLayout } from '../../domain/data-layout.ts';
 
 const team = uniqueName('rec');
 const id = `${team}/dev`;
@@ -30,7 +31,7 @@ describe('recovery', () => {
     expect(await orc(['send', id, 'echo after-the-relaunch'])).toContain('confirmed');
     await eventually(async () => expect(await orc(['capture', id])).toMatch(/^after-the-relaunch$/m));
     // The dead pane's screen was saved before it was replaced.
-    const histories = await readdir(join(inject('dataDir'), 'hosts', 'test-host', 'agents', team, 'dev'));
+    const histories = await readdir(dataLayout(inject('dataDir')).host('test-host').agent({ team, agent: 'dev' }).dir);
     expect(histories.some((f) => f.startsWith('history-'))).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
 // The web server's settings, read from its environment once.
 import { hostname } from 'node:os';
-import { resolve } from 'node:path';
 import type { TmuxSocket } from '../../../../activities/tmux.ts';
 import { normalizeHostName } from '../../../../domain/host-name.ts';
+import { dataDirFrom } from '../../../../domain/data-layout.ts';
 
 export interface ServerConfig {
   databaseUrl: string;
@@ -32,7 +32,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     namespace: env.TEMPORAL_NAMESPACE ?? 'default',
     defaultHost: normalizeHostName(env.ORC_HOST_NAME ?? hostname()),
-    dataDir: resolve(env.ORC_DATA_DIR ?? '.data'),
+    dataDir: dataDirFrom(env),
     publicUrl: env.ORC_PUBLIC_URL ?? `http://${reachableHost}:${port}`,
     temporalUiUrl: env.ORC_TEMPORAL_UI_URL ?? null,
     tmuxSocket: { name: env.ORC_TMUX_SOCKET || undefined, path: env.ORC_TMUX_SOCKET_PATH || undefined },

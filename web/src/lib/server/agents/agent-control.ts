@@ -2,11 +2,12 @@
 // Temporal workflow `agent/<team>/<agent>`; the agents table is the registry people list.
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
-import { agents } from '../../../../../db/schema/agents.ts';
 import { issueToken, revokeAgentTokens } from '../../../../../db/tokens.ts';
-import { isClaudeCode } from '../../../../../domain/agent-command.ts';
+import type { AgentLaunchRecord } from '../../../../../domain/agent.ts';
+import { kindOf } from '../../../../../domain/agent-command.ts';
+import { agentSpecFrom } from '../../../../../workflows/agent-spec.ts';
 import { seal, sealValues } from '../../../../../domain/sealed-secret.ts';
-import { WORKFLOW_TASK_QUEUE, agentWorkflowId, formatAgentRef, type AgentRef } from '../../../../../domain/names.ts';
+import { WORKFLOW_TASK_QUEUE, agentId, agentWorkflowId, formatAgentRef, type AgentRef } from '../../../../../domain/names.ts';
 import {
   awaitLaunchUpdate,
   captureUpdate,
@@ -14,10 +15,10 @@ import {
   statusQuery,
   stopUpdate,
 } from '../../../../../workflows/agent-messages.ts';
-import type { AgentMessage, AgentSpec, AgentStatus } from '../../../../../workflows/agent-types.ts';
+import type { AgentMessage, AgentStatus } from '../../../../../workflows/agent-types.ts';
 import type { agentWorkflow } from '../../../../../workflows/agent-workflow.ts';
 import type { Services } from '../services.ts';
-import { agentKey, findAgent, listActiveAgents, markStopped, removeAgent } from './agent-registry.ts';
+import { agentPlace, findAgent, listActiveAgents, markStopped, registerAgent, removeAgent } from './agent-registry.ts';
 import { expireTimedOut } from '../approvals/request-store.ts';
 import { isWorkflowRunning, temporalClient } from '../temporal-access.ts';
 import { toApiError } from './temporal-errors.ts';
@@ -41,33 +42,30 @@ export async function startAgent(services: Services, input: StartAgentInput): Pr
     throw new TRPCError({ code: 'CONFLICT', message: `agent ${agentId} is already running; stop it first with: orc agent stop ${agentId}` });
   }
   const host = input.host ?? config.defaultHost;
-  const secretKey = await services.secretKey();
-  const token = await db.transaction(async (tx) => {
-    await revokeAgentTokens(tx, agentId);
-    await tx.delete(agents).where(agentKey(input.ref));
-    await tx.insert(agents).values({
-      team: input.ref.team,
-      name: input.ref.agent,
-      host,
-      projectDir: input.projectDir,
-      argv: input.argv,
-      workflowId,
-    });
-    return issueToken(tx, { role: 'agent', name: `agent ${agentId}`, agentId });
-  });
-  const spec: AgentSpec = {
+  const record: AgentLaunchRecord = {
     team: input.ref.team,
     agent: input.ref.agent,
     host,
     projectDir: input.projectDir,
+    workspace: 'shared',
+    ...agentPlace(config.dataDir, input.ref, host, input.projectDir, 'shared'),
     argv: input.argv,
-    kind: isClaudeCode(input.argv) ? 'claude-code' : 'generic',
-    ...(input.hooks === false ? { hooks: false } : {}),
+    kind: kindOf(input.argv),
+    hooks: input.hooks !== false,
+    envNames: Object.keys(input.env).sort(),
+  };
+  const secretKey = await services.secretKey();
+  const token = await db.transaction(async (tx) => {
+    await revokeAgentTokens(tx, agentId);
+    await registerAgent(tx, record);
+    return issueToken(tx, { role: 'agent', name: `agent ${agentId}`, agentId });
+  });
+  const spec = agentSpecFrom(record, {
     // Workflow inputs stay in Temporal's history for anyone with its UI to read: secrets go sealed.
     env: sealValues(input.env, secretKey),
     orcUrl: config.publicUrl,
     agentToken: seal(token.token, secretKey),
-  };
+  });
   try {
     const handle = await client.workflow.start<typeof agentWorkflow>('agentWorkflow', {
       taskQueue: WORKFLOW_TASK_QUEUE,
@@ -147,7 +145,7 @@ export async function listAgents(services: Services, team: string | null = null)
   return Promise.all(
     rows.map(async (row): Promise<AgentListEntry> => {
       const base = {
-        id: `${row.team}/${row.name}`,
+        id: agentId(row.team, row.name),
         team: row.team,
         agent: row.name,
         host: row.host,

@@ -1,8 +1,11 @@
-// Reading and writing the agents table.
+// Reading and writing the agents table: a row is an agent's launch record.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../../../../db/client.ts';
 import { agents } from '../../../../../db/schema/agents.ts';
-import type { AgentRef } from '../../../../../domain/names.ts';
+import type { AgentLaunchRecord, WorkspaceMode } from '../../../../../domain/agent.ts';
+import { kindOf } from '../../../../../domain/agent-command.ts';
+import { dataLayout } from '../../../../../domain/data-layout.ts';
+import { agentWorkflowId, type AgentRef } from '../../../../../domain/names.ts';
 
 export const registryColumns = {
   team: agents.team,
@@ -10,10 +13,64 @@ export const registryColumns = {
   host: agents.host,
   projectDir: agents.projectDir,
   argv: agents.argv,
+  workspace: agents.workspace,
+  workspaceDir: agents.workspaceDir,
+  scratchDir: agents.scratchDir,
+  hooks: agents.hooks,
+  envNames: agents.envNames,
   workflowId: agents.workflowId,
   createdAt: agents.createdAt,
   stoppedAt: agents.stoppedAt,
 };
+
+export type RegistryRow = NonNullable<Awaited<ReturnType<typeof findAgent>>>;
+
+/**
+ * Where an agent on `host` works and keeps its scratch files, decided once, when it is
+ * registered, from the data layout: the worker makes them where the record says.
+ */
+export function agentPlace(dataDir: string, ref: AgentRef, host: string, projectDir: string, workspace: WorkspaceMode): Pick<AgentLaunchRecord, 'workspaceDir' | 'scratchDir'> {
+  const hostFiles = dataLayout(dataDir).host(host);
+  return { workspaceDir: workspace === 'worktree' ? hostFiles.worktreeDir(ref) : projectDir, scratchDir: hostFiles.scratchDir(ref) };
+}
+
+/** The launch record a row holds; rows from before the record was kept get its defaults. */
+export function launchRecordOf(row: RegistryRow, dataDir: string): AgentLaunchRecord {
+  const ref = { team: row.team, agent: row.name };
+  const place = agentPlace(dataDir, ref, row.host, row.projectDir, row.workspace);
+  return {
+    team: row.team,
+    agent: row.name,
+    host: row.host,
+    projectDir: row.projectDir,
+    workspace: row.workspace,
+    workspaceDir: row.workspaceDir ?? place.workspaceDir,
+    scratchDir: row.scratchDir ?? place.scratchDir,
+    argv: row.argv,
+    kind: kindOf(row.argv),
+    hooks: row.hooks,
+    envNames: row.envNames,
+  };
+}
+
+/** Writes an agent's launch record (replacing an earlier one of the same name) inside `tx`. */
+export async function registerAgent(tx: Pick<Database, 'insert' | 'delete'>, record: AgentLaunchRecord): Promise<void> {
+  const ref = { team: record.team, agent: record.agent };
+  await tx.delete(agents).where(agentKey(ref));
+  await tx.insert(agents).values({
+    team: record.team,
+    name: record.agent,
+    host: record.host,
+    projectDir: record.projectDir,
+    argv: record.argv,
+    workspace: record.workspace,
+    workspaceDir: record.workspaceDir,
+    scratchDir: record.scratchDir,
+    hooks: record.hooks,
+    envNames: record.envNames,
+    workflowId: agentWorkflowId(ref),
+  });
+}
 
 /** The row of one agent. */
 export const agentKey = (ref: AgentRef) => and(eq(agents.team, ref.team), eq(agents.name, ref.agent));

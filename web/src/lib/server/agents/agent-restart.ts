@@ -1,8 +1,8 @@
 // Restarting an agent: the agent workflow has no relaunch of its own, so a restart is a stop
 // and a start. A member of a running team is started again through its team (same role,
 // manager and first message, and the team keeps watching it); an agent started on its own is
-// started with what the registry keeps of it (host, project, command). The environment given
-// at the first start is asked of the running workflow (sealed) and given again.
+// started again from its launch record in the registry (host, project, command, hooks, …). The
+// environment given at the first start is asked of the running workflow (sealed) and given again.
 import { TRPCError } from '@trpc/server';
 import { formatAgentRef, type AgentRef } from '../../../../../domain/names.ts';
 import { unsealValues } from '../../../../../domain/sealed-secret.ts';
@@ -10,7 +10,7 @@ import { givenEnvQuery } from '../../../../../workflows/agent-messages.ts';
 import type { Services } from '../services.ts';
 import { relaunchTeamAgent, runningTeamHas } from '../teams/team-control.ts';
 import { startAgent, stopAgent } from './agent-control.ts';
-import { findAgent } from './agent-registry.ts';
+import { findAgent, launchRecordOf } from './agent-registry.ts';
 
 /** The environment the running agent was given, opened; empty if its workflow cannot answer (it has ended). */
 async function givenEnv(services: Services, workflowId: string): Promise<Record<string, string>> {
@@ -32,6 +32,9 @@ export async function restartAgent(services: Services, ref: AgentRef): Promise<{
   const env = await givenEnv(services, row.workflowId);
   await stopAgent(services, ref);
   if (inTeam) await relaunchTeamAgent(services, ref.team, ref.agent, env);
-  else await startAgent(services, { ref, projectDir: row.projectDir, argv: row.argv, env, host: row.host });
+  else {
+    const record = launchRecordOf(row, services.config.dataDir);
+    await startAgent(services, { ref, projectDir: record.projectDir, argv: record.argv, env, host: record.host, hooks: record.hooks });
+  }
   return { id, throughTeam: inTeam };
 }

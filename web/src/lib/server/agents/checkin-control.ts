@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { and, asc, eq } from 'drizzle-orm';
 import { checkins } from '../../../../../db/schema/checkins.ts';
 import type { AgentRef } from '../../../../../domain/names.ts';
-import { formatAgentRef, parseAgentRef } from '../../../../../domain/names.ts';
+import { agentId, formatAgentRef, parseAgentRef } from '../../../../../domain/names.ts';
 import { cancelCheckinUpdate, scheduleCheckinUpdate } from '../../../../../workflows/agent-messages.ts';
 import type { Checkin } from '../../../../../workflows/agent-types.ts';
 import type { Services } from '../services.ts';
@@ -29,7 +29,7 @@ export async function listPendingCheckins(services: Services, filter: { team?: s
     .from(checkins)
     .where(and(...conditions))
     .orderBy(asc(checkins.dueAt));
-  return rows.map((row) => ({ ...row, agent: `${row.team}/${row.agent}`, dueAt: row.dueAt.toISOString() }));
+  return rows.map((row) => ({ ...row, agent: agentId(row.team, row.agent), dueAt: row.dueAt.toISOString() }));
 }
 
 /** Cancels by id; `onlyFor` limits an agent's token to its own check-ins. */

@@ -1,7 +1,7 @@
 // Reading saved pane histories: what agents' terminals showed when they stopped or died.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { paneHistories } from '../../../../../db/schema/pane-histories.ts';
-import type { AgentRef } from '../../../../../domain/names.ts';
+import { formatAgentRef, type AgentRef } from '../../../../../domain/names.ts';
 import type { Services } from '../services.ts';
 import { idsWithinBudget } from '../text-budget.ts';
 
@@ -20,5 +20,5 @@ export async function readPaneHistories(services: Services, ref: AgentRef, limit
     .from(paneHistories)
     .where(inArray(paneHistories.id, ids))
     .orderBy(desc(paneHistories.savedAt));
-  return rows.map((row) => ({ ...row, agent: `${ref.team}/${ref.agent}`, savedAt: row.savedAt.toISOString() }));
+  return rows.map((row) => ({ ...row, agent: formatAgentRef(ref), savedAt: row.savedAt.toISOString() }));
 }

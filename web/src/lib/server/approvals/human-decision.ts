@@ -11,7 +11,7 @@ import { formatRule, type PermissionRule } from '../../../../../domain/permissio
 import type { PermissionContext, PermissionRequest } from '../../../../../domain/permissions/types.ts';
 import { parseAgentRef } from '../../../../../domain/names.ts';
 import type { Services } from '../services.ts';
-import { permissionContext } from './agent-context.ts';
+import { requestContext } from './agent-context.ts';
 import { answerAgentDialog } from './dialog-answer.ts';
 import { findRequest, settlePending, type RequestRow, type Settlement } from './request-store.ts';
 import { addRule, applicableRules } from './rule-store.ts';
@@ -57,7 +57,7 @@ function rulesToDeny(request: PermissionRequest, context: PermissionContext, all
 }
 
 async function rulesToLearn(services: Services, row: RequestRow, allow: boolean): Promise<string[]> {
-  const context = permissionContext(services, parseAgentRef(row.agentId), row.projectDir);
+  const context = await requestContext(services, parseAgentRef(row.agentId), row.projectDir);
   const request = asRequest(row);
   let rules: PermissionRule[] | null;
   if (allow) {

@@ -6,8 +6,8 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { agents } from '../../../../../db/schema/agents.ts';
 import { teams } from '../../../../../db/schema/teams.ts';
 import { issueToken, revokeAgentTokens } from '../../../../../db/tokens.ts';
-import { isClaudeCode, isPlainShell, parseAgentCommand } from '../../../../../domain/agent-command.ts';
-import { WORKFLOW_TASK_QUEUE, agentWorkflowId } from '../../../../../domain/names.ts';
+import { isPlainShell, kindOf, parseAgentCommand } from '../../../../../domain/agent-command.ts';
+import { WORKFLOW_TASK_QUEUE, agentId, agentWorkflowId, teamWorkflowId } from '../../../../../domain/names.ts';
 import { firstMessage } from '../../../../../domain/roles/first-message.ts';
 import { seal, sealValues } from '../../../../../domain/sealed-secret.ts';
 import { managerOf } from '../../../../../domain/roles/manager.ts';
@@ -16,13 +16,13 @@ import { awaitLaunchUpdate } from '../../../../../workflows/agent-messages.ts';
 import { addAgentUpdate, awaitAgentsStartedUpdate, describeTeamQuery, stopTeamUpdate } from '../../../../../workflows/team-messages.ts';
 import type { TeamAgentLaunch, TeamDescription } from '../../../../../workflows/team-types.ts';
 import type { teamWorkflow } from '../../../../../workflows/team-workflow.ts';
-import { agentKey } from '../agents/agent-registry.ts';
+import { agentPlace, markStopped, registerAgent } from '../agents/agent-registry.ts';
 import { expireTimedOut } from '../approvals/request-store.ts';
 import { toApiError } from '../agents/temporal-errors.ts';
 import { isWorkflowRunning, temporalClient } from '../temporal-access.ts';
 import type { Services } from '../services.ts';
 
-export const teamWorkflowId = (team: string) => `team/${team}`;
+export { teamWorkflowId };
 
 
 /** Registers the agents (rows and tokens) and returns what the team workflow needs to launch them. */
@@ -33,21 +33,34 @@ async function registerAgents(services: Services, spec: TeamSpec, names: string[
   return services.db.transaction(async (tx) => {
     const launches: TeamAgentLaunch[] = [];
     for (const agent of spec.agents.filter((a) => names.includes(a.name))) {
-      const id = `${spec.team}/${agent.name}`;
+      const id = agentId(spec.team, agent.name);
       const argv = parseAgentCommand(agent.command);
+      const ref = { team: spec.team, agent: agent.name };
+      const place = agentPlace(services.config.dataDir, ref, host, spec.project, agent.workspace);
       await revokeAgentTokens(tx, id);
-      await tx.delete(agents).where(agentKey({ team: spec.team, agent: agent.name }));
-      await tx.insert(agents).values({ team: spec.team, name: agent.name, host, projectDir: spec.project, argv, workflowId: agentWorkflowId({ team: spec.team, agent: agent.name }) });
+      await registerAgent(tx, {
+        ...ref,
+        host,
+        projectDir: spec.project,
+        workspace: agent.workspace,
+        ...place,
+        argv,
+        kind: kindOf(argv),
+        hooks: agent.hooks !== false,
+        envNames: Object.keys(env).sort(),
+      });
       const token = await issueToken(tx, { role: 'agent', name: `agent ${id}`, agentId: id });
       const manager = managerOf(spec.agents, agent.name);
       launches.push({
         name: agent.name,
         role: agent.role,
-        manager: manager ? `${spec.team}/${manager}` : null,
+        manager: manager ? agentId(spec.team, manager) : null,
         argv,
-        kind: isClaudeCode(argv) ? 'claude-code' : 'generic',
+        kind: kindOf(argv),
         env: sealedEnv,
         workspace: agent.workspace,
+        workspaceDir: place.workspaceDir,
+        scratchDir: place.scratchDir,
         checkinIntervalMs: agent.checkinIntervalMs,
         gitCheckpointMs: agent.gitCheckpointMs,
         initialMessage: isPlainShell(argv) ? '' : firstMessage({ team: spec, agent: agent.name }),
@@ -62,7 +75,7 @@ async function registerAgents(services: Services, spec: TeamSpec, names: string[
 async function forgetAgents(services: Services, team: string, names: string[]): Promise<void> {
   if (names.length === 0) return;
   await services.db.delete(agents).where(and(eq(agents.team, team), inArray(agents.name, names)));
-  for (const name of names) await revokeAgentTokens(services.db, `${team}/${name}`);
+  for (const name of names) await revokeAgentTokens(services.db, agentId(team, name));
 }
 
 /** Waits for each started agent's CLI to be ready; returns the problems of those that failed. */
@@ -93,7 +106,7 @@ export async function deployTeam(services: Services, spec: TeamSpec, env: Record
   const running = await Promise.all(spec.agents.map(async (a) => ((await isWorkflowRunning(client, agentWorkflowId({ team: spec.team, agent: a.name }))) ? a.name : null)));
   const busy = running.filter((n): n is string => n !== null);
   if (busy.length) {
-    throw new TRPCError({ code: 'CONFLICT', message: `agents already running: ${busy.map((n) => `${spec.team}/${n}`).join(', ')}; stop them first with orc agent stop` });
+    throw new TRPCError({ code: 'CONFLICT', message: `agents already running: ${busy.map((n) => agentId(spec.team, n)).join(', ')}; stop them first with orc agent stop` });
   }
   const host = spec.host ?? services.config.defaultHost;
   const names = spec.agents.map((a) => a.name);
@@ -202,7 +215,7 @@ export async function addAgentToTeam(services: Services, team: string, agent: Te
     return await handle.query(describeTeamQuery);
   } catch (err) {
     await forgetAgents(services, team, [agent.name]);
-    throw toApiError(err, `${team}/${agent.name}`);
+    throw toApiError(err, agentId(team, agent.name));
   }
 }
 
@@ -234,9 +247,9 @@ export async function relaunchTeamAgent(services: Services, team: string, name: 
     return await handle.query(describeTeamQuery);
   } catch (err) {
     // Not running after all: the row says so and its token no longer works.
-    await services.db.update(agents).set({ stoppedAt: new Date() }).where(agentKey({ team, agent: name }));
-    await revokeAgentTokens(services.db, `${team}/${name}`);
-    throw toApiError(err, `${team}/${name}`);
+    await markStopped(services.db, { team, agent: name });
+    await revokeAgentTokens(services.db, agentId(team, name));
+    throw toApiError(err, agentId(team, name));
   }
 }
 

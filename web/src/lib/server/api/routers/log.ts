@@ -1,6 +1,7 @@
 // The communication log: who sent what to whom, and when it was queued, delivered and confirmed.
 import { z } from 'zod';
 import { readLog } from '../../agents/communication-log.ts';
+import { formatAgentRef } from '../../../../../../domain/names.ts';
 import { readPaneHistories } from '../../agents/pane-history.ts';
 import { authedProcedure, router } from '../trpc.ts';
 import { agentRef } from './agent-ref.ts';
@@ -18,7 +19,7 @@ export const logRouter = router({
         .default({ limit: 200 }),
     )
     .query(({ ctx, input }) =>
-      readLog(ctx.services, { team: ctx.scope.team ?? input.team, agent: input.agent ? `${input.agent.team}/${input.agent.agent}` : undefined, search: input.search, limit: input.limit }),
+      readLog(ctx.services, { team: ctx.scope.team ?? input.team, agent: input.agent ? formatAgentRef(input.agent) : undefined, search: input.search, limit: input.limit }),
     ),
 
   paneHistories: authedProcedure

@@ -2,13 +2,13 @@
 // reloads this whenever any of those change; the screen streams separately (agents.screen).
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { parseAgentRef } from '../../../../../../domain/names.ts';
+import { agentId, agentWorkflowId, parseAgentRef } from '../../../../../../domain/names.ts';
 import { pageApi } from '../../../../lib/server/api/page-caller.ts';
 
 const RECENT_MESSAGES = 20;
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-  const id = `${params.team}/${params.agent}`;
+  const id = agentId(params.team, params.agent);
   try {
     parseAgentRef(id);
   } catch (err) {
@@ -25,6 +25,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   const role = teams.flatMap((team) => team.agents).find((agent) => agent.id === id)?.role ?? null;
   return {
     id,
+    workflowId: agentWorkflowId(parseAgentRef(id)),
     agent: agents.find((agent) => agent.id === id) ?? null,
     role,
     checkins,
