@@ -3,7 +3,7 @@
 // ORC_SECRET_KEY (base64 of 32 bytes), in the file ORC_SECRET_KEY_FILE names, or in
 // <data dir>/secret-key, which the server (or `npm start`) creates on first start, mode 0600.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { SECRET_KEY_BYTES } from '../domain/sealed-secret.ts';
 
 import { dataLayout } from '../domain/data-layout.ts';
@@ -32,11 +32,17 @@ export async function loadSecretKey(env: NodeJS.ProcessEnv, dataDir: string, { c
     throw new Error(`no secret key: ${file} does not exist; set ORC_SECRET_KEY or ORC_SECRET_KEY_FILE to the orc server's key (its <data dir>/secret-key)`);
   }
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // Written whole to a file of its own, then linked into place: link fails if the key is there
+  // already, so two processes starting at once both end up with the first one's key, and
+  // neither can read a key half written.
+  const draft = `${file}.${randomBytes(6).toString('hex')}`;
+  await writeFile(draft, `${randomBytes(SECRET_KEY_BYTES).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   try {
-    // `wx`: two processes starting at once both end up with the first one's key.
-    await writeFile(file, `${randomBytes(SECRET_KEY_BYTES).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    await link(draft, file);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  } finally {
+    await unlink(draft);
   }
   return decode(await readFile(file, 'utf8'), file);
 }
