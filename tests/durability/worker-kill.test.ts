@@ -30,8 +30,10 @@ afterAll(async () => {
 
 describe('killing the worker', () => {
   it('loses no check-in and no message, and repeats none', async () => {
-    // Due 8 to 17 s from now: some fall while no worker runs, the rest after it is back.
-    await Promise.all(notes.map((note, i) => own.orc(['checkin', '--agent', AGENT, `${8 + Math.floor(i / 2)}s`, note])));
+    // Half due 8 to 12 s from now, while no worker runs; half 30 to 34 s from now, after it is
+    // back (a worker restart on a loaded machine has taken over 10 s).
+    const dueIn = (i: number) => (i < 10 ? 8 + Math.floor(i / 2) : 30 + Math.floor((i - 10) / 2));
+    await Promise.all(notes.map((note, i) => own.orc(['checkin', '--agent', AGENT, `${dueIn(i)}s`, note])));
     await eventually(async () => expect(await pendingNotes(own, AGENT)).toEqual(notes));
     const dueTimes = (JSON.parse(await own.orc(['checkins', '--agent', AGENT, '--json'])) as Array<{ dueAt: string }>).map((c) => Date.parse(c.dueAt));
 
