@@ -36,4 +36,25 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // The arrows between rooms that must not exist (CONTRIBUTING.md, "Arrows that must not exist").
+  ...[
+    { room: 'domain', forbidden: ['activities', 'db', 'web', 'workflows', 'workers', 'cli', 'scripts', 'testing'], why: 'domain/ is the shared language: it uses nothing of the other rooms' },
+    { room: 'db', forbidden: ['activities', 'domain', 'web', 'workflows', 'workers', 'cli', 'scripts', 'testing'], why: 'db/ (schema and client) stands alone', allowTypes: ['domain'] },
+    { room: 'cli', forbidden: ['db', 'activities', 'workflows', 'workers', 'testing'], why: 'the CLI talks to the server over HTTP only' },
+    { room: 'activities', forbidden: ['web', 'workers', 'cli', 'testing'], why: 'activities run on hosts that have no web app' },
+  ].map(({ room, forbidden, why, allowTypes = [] }) => ({
+    files: [`${room}/**/*.ts`],
+    ignores: [`${room}/**/*.test.ts`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...forbidden.filter((other) => !allowTypes.includes(other)).map((other) => ({ group: [`**/${other}/**`, `../${other}/**`], message: `${room}/ must not import ${other}/: ${why}.` })),
+            ...allowTypes.map((other) => ({ group: [`**/${other}/**`, `../${other}/**`], allowTypeImports: true, message: `${room}/ may take only types from ${other}/: ${why}.` })),
+          ],
+        },
+      ],
+    },
+  })),
 );

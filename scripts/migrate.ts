@@ -4,7 +4,7 @@
 import { ensureAdminToken } from '../db/admin-token.ts';
 import { createDatabase } from '../db/client.ts';
 import { applyMigrations } from '../db/migrate.ts';
-import { dataDirFrom } from '../domain/data-layout.ts';
+import { dataDirFrom, dataLayout } from '../domain/data-layout.ts';
 
 async function run() {
   const databaseUrl = process.env.DATABASE_URL;
@@ -14,7 +14,7 @@ async function run() {
   try {
     await applyMigrations(db);
     console.log('[migrate] migrations applied');
-    const token = await ensureAdminToken(db, dataDir);
+    const token = await ensureAdminToken(db, dataLayout(dataDir).adminToken);
     console.log(`[migrate] admin token ${token.created ? 'created in' : 'kept in'} ${token.file}`);
   } finally {
     await sql.end();

@@ -109,7 +109,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const { db, sql } = createDatabase(databaseUrl, { max: 1 });
     try {
       await applyMigrations(db);
-      const token = await ensureAdminToken(db, dataDir);
+      const token = await ensureAdminToken(db, layout.adminToken);
       progress(`database: migrations applied; admin token ${token.created ? 'created in' : 'kept in'} ${token.file}`);
     } finally {
       await sql.end();
