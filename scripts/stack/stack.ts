@@ -129,7 +129,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       ...(temporalUiUrl ? { ORC_TEMPORAL_UI_URL: temporalUiUrl } : {}),
     };
     const workerEnv: NodeJS.ProcessEnv = embeddedDatabase ? { ...env, DATABASE_URL: '' } : env;
-    const webEnv: NodeJS.ProcessEnv = embeddedDatabase ? { ...env, ORC_RECORDS_IN_WEB: '1' } : env;
+    // The web runs beside the worker, as the same user: it may read screens from the worker's tmux.
+    const webEnv: NodeJS.ProcessEnv = { ...env, ORC_WEB_SHARES_TMUX: '1', ...(embeddedDatabase ? { ORC_RECORDS_IN_WEB: '1' } : {}) };
 
     progress('worker: starting the host worker …');
     const worker = await spawnRestartableService({

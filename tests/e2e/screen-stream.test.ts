@@ -21,9 +21,15 @@ const ref = parseAgentRef(id);
 const { db, sql } = createDatabase(inject('databaseUrl'), { max: 2 });
 let connection: Connection;
 
-/** Services as the web server builds them, believing itself on `host`. */
-function servicesOn(host: string): Services {
-  const config = readServerConfig({ DATABASE_URL: inject('databaseUrl'), TEMPORAL_ADDRESS: inject('temporalAddress'), ORC_TMUX_SOCKET: inject('tmuxSocket'), ORC_HOST_NAME: host });
+/** Services as the web server builds them, believing itself on `host`, sharing the worker's tmux or (as in Compose) not. */
+function servicesOn(host: string, sharesTmux = true): Services {
+  const config = readServerConfig({
+    DATABASE_URL: inject('databaseUrl'),
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    ORC_TMUX_SOCKET: inject('tmuxSocket'),
+    ORC_HOST_NAME: host,
+    ...(sharesTmux ? { ORC_WEB_SHARES_TMUX: '1' } : {}),
+  });
   return {
     config,
     db,
@@ -78,6 +84,15 @@ describe('screenFrames', () => {
   it('asks the workflow for the screen of an agent on another host', async () => {
     const elsewhere = servicesOn('another-host');
     const [frame] = await framesUntil(elsewhere, () => true);
+    expect(frame).toMatchObject({ cols: null, rows: null, problem: null });
+    expect(frame?.screen).toContain('red-words');
+  });
+
+  it('asks the workflow, never tmux, when the web does not share the worker\'s tmux (Compose), even on the same host', async () => {
+    const inCompose = servicesOn('test-host', false);
+    // A tmux socket that does not exist: reading it would fail, so a frame proves the workflow answered.
+    const withoutTmux = { ...inCompose, config: { ...inCompose.config, tmuxSocket: { name: 'no-such-tmux-server', path: undefined } } };
+    const [frame] = await framesUntil(withoutTmux, () => true);
     expect(frame).toMatchObject({ cols: null, rows: null, problem: null });
     expect(frame?.screen).toContain('red-words');
   });

@@ -18,6 +18,12 @@ export interface ServerConfig {
   temporalUiUrl: string | null;
   /** The tmux server this host's worker runs agents in (same variables as the worker), for reading screens. */
   tmuxSocket: TmuxSocket;
+  /**
+   * Whether this server may read its host's agents' screens from the worker's tmux itself
+   * (ORC_WEB_SHARES_TMUX=1, which `npm start` sets: same machine, same user). Otherwise, as in
+   * Compose where the web's container has no tmux, screens are read through the agent's workflow.
+   */
+  sharesWorkerTmux: boolean;
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -36,5 +42,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     publicUrl: env.ORC_PUBLIC_URL ?? `http://${reachableHost}:${port}`,
     temporalUiUrl: env.ORC_TEMPORAL_UI_URL ?? null,
     tmuxSocket: { name: env.ORC_TMUX_SOCKET || undefined, path: env.ORC_TMUX_SOCKET_PATH || undefined },
+    sharesWorkerTmux: ['1', 'true', 'yes'].includes((env.ORC_WEB_SHARES_TMUX ?? '').toLowerCase()),
   };
 }

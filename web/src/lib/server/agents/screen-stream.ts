@@ -71,7 +71,7 @@ const sameFrame = (a: ScreenFrame, b: ScreenFrame) => a.screen === b.screen && a
 export async function* screenFrames(services: Services, ref: AgentRef, signal: AbortSignal | undefined): AsyncGenerator<ScreenFrame> {
   const agentId = formatAgentRef(ref);
   const row = await findAgent(services.db, ref);
-  const local = !row || row.host === services.config.defaultHost;
+  const local = services.config.sharesWorkerTmux && (!row || row.host === services.config.defaultHost);
   const tmux = createTmux(services.config.tmuxSocket);
   const read = () => (local ? readLocal(tmux, agentId) : readRemote(services, ref));
   const interval = local ? LOCAL_INTERVAL_MS : REMOTE_INTERVAL_MS;
