@@ -11,13 +11,14 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-say() { printf '[bootstrap] %s\n' "$*"; }
+# Not `say`: provision.sh, sourced below, defines its own.
+step() { printf '[bootstrap] %s\n' "$*"; }
 
-say "1/2 installing what is missing (skipped when present) …"
+step "1/2 installing what is missing (skipped when present) …"
 # Only what running the stack needs: the test suites' PostgreSQL and Chromium are left out.
 ORC_PROVISION_FOR=run
 # shellcheck source=../.ci/provision.sh
 . .ci/provision.sh
 
-say "2/2 starting orc with Node $(node --version) from $(dirname "$(command -v node)") (npm start) …"
+step "2/2 starting orc with Node $(node --version) from $(dirname "$(command -v node)") (npm start) …"
 exec npm start -- "$@"
