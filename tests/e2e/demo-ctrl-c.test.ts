@@ -42,17 +42,20 @@ const portFree = (port: number) =>
   });
 
 let demo: ChildProcess | undefined;
+/** Found while the demo's tmux server runs: tmux 3.3 leaves the file behind when the server ends. */
+let socketPath = '';
 
 afterAll(async () => {
-  // Only if the test failed half-way: the demo's whole group, then its tmux server.
-  if (demo?.pid !== undefined && demo.exitCode === null && demo.signalCode === null) {
-    try {
-      process.kill(-demo.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
+  // Only if the test failed half-way. SIGTERM first: the stack's processes are not in the
+  // demo's group, and only the demo's own teardown stops them. Then the group, then tmux.
+  const pid = demo?.pid;
+  const running = () => demo !== undefined && demo.exitCode === null && demo.signalCode === null;
+  if (pid !== undefined && running()) {
+    const ended = new Promise((resolve) => demo?.once('exit', resolve));
+    process.kill(-pid, 'SIGTERM');
+    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 60_000))]);
+    if (running()) process.kill(-pid, 'SIGKILL');
   }
-  const socketPath = (await tmux(['display-message', '-p', '#{socket_path}']).catch(() => ({ stdout: '' }))).stdout.trim();
   await tmux(['kill-server']).catch(() => undefined);
   if (socketPath !== '') await rm(socketPath, { force: true });
 });
@@ -96,6 +99,7 @@ describe('npm run demo, then Ctrl-C', () => {
       return panes.map((line) => Number(line.split(' ')[1]));
     }, { timeoutMs: 60_000 });
     expect(agentPids.every(alive)).toBe(true);
+    socketPath = (await tmux(['display-message', '-p', '#{socket_path}'])).stdout.trim();
 
     process.kill(-demo.pid!, 'SIGINT');
     // npm waits for the demo's teardown, then ends itself by the same signal.
