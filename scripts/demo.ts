@@ -35,6 +35,8 @@ function stopSignal(): { received: Promise<NodeJS.Signals>; name(): NodeJS.Signa
         name = signal;
         // The terminal is gone: output has nowhere to go, and a failed write must not end the teardown.
         if (signal === 'SIGHUP') for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+        // Said at once: while the stack is still coming up, the stop waits for it.
+        progress(`${signal}: stopping the demo team and the stack …`);
         resolve(signal);
       });
     }
@@ -57,6 +59,7 @@ async function run() {
   const dataDir = process.env.ORC_DATA_DIR || (await mkdtemp(join(tmpdir(), 'orc-demo-data-')));
   let stack: RunningStack | null = null;
   let projectDir: string | null = null;
+  let teamDeployed = false;
   try {
     stack = await startStack({
       dataDir,
@@ -72,20 +75,23 @@ async function run() {
     });
     if (signal.name() === null) {
       const adminToken = (await readFile(stack.adminTokenFile, 'utf8')).trim();
+      // Set before the call: a deploy that fails half-way may have started agents too.
+      teamDeployed = true;
       ({ projectDir } = await deployDemoTeam({ orcUrl: stack.url, adminToken, apiUrl: model.url, team: TEAM, progress }));
       progress(`team ${TEAM} running: ${TEAM}/${DEMO_MANAGER} (project-manager), ${TEAM}/${DEMO_ENGINEER} (engineer)`);
       progress(`dashboard: ${stack.url}  (sign in with the token in ${stack.adminTokenFile})`);
       progress('watch: the engineer\'s message on Log, its check-in on the Overview, its permission request on Approvals.');
       progress('Ctrl-C stops everything.');
     }
-    progress(`${await signal.received}: stopping the demo team and the stack …`);
+    await signal.received;
   } finally {
     if (stack) {
       const running = stack;
-      const adminToken = (await readFile(running.adminTokenFile, 'utf8')).trim();
-      await stopDemoTeam({ orcUrl: running.url, adminToken, team: TEAM, tmuxSocket: readWorkerConfig().tmuxSocket, progress }).catch((err: unknown) =>
-        progress(`could not close the team's tmux session: ${err instanceof Error ? err.message : String(err)}`),
-      );
+      if (teamDeployed) {
+        await readFile(running.adminTokenFile, 'utf8')
+          .then((adminToken) => stopDemoTeam({ orcUrl: running.url, adminToken: adminToken.trim(), team: TEAM, tmuxSocket: readWorkerConfig().tmuxSocket, progress }))
+          .catch((err: unknown) => progress(`could not stop the demo team: ${err instanceof Error ? err.message : String(err)}`));
+      }
       await running.stop();
     }
     await model.close();
