@@ -5,6 +5,7 @@ import { registerAgentCommands } from './commands/agent.ts';
 import { registerApprovalCommands } from './commands/approvals.ts';
 import { registerCaptureCommand } from './commands/capture.ts';
 import { registerCheckinCommands } from './commands/checkin.ts';
+import { registerDoctorCommand } from './commands/doctor.ts';
 import { registerHistoryCommand } from './commands/history.ts';
 import { registerLogCommand } from './commands/log.ts';
 import { registerRuleCommands } from './commands/rules.ts';
@@ -41,5 +42,6 @@ export function buildProgram(): Command {
   registerRuleCommands(program, context);
   registerStatsCommand(program, context);
   registerTokenCommands(program, context);
+  registerDoctorCommand(program);
   return program;
 }

@@ -22,6 +22,8 @@ export interface SpawnServiceOptions {
   cwd?: string;
   /** Ready when a line of output matches. */
   readyLine?: RegExp;
+  /** In a session of its own: a Ctrl-C at the terminal then reaches only the launcher, which stops it. */
+  detached?: boolean;
   timeoutMs?: number;
 }
 
@@ -35,6 +37,7 @@ export async function spawnService(options: SpawnServiceOptions): Promise<Servic
   const child = spawn(options.command, options.args, {
     env: options.env,
     cwd: options.cwd,
+    detached: options.detached ?? false,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log, { end: false });

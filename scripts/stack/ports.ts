@@ -11,7 +11,7 @@ export interface PlannedPort {
   variable: string;
 }
 
-function inUse({ host, port }: PlannedPort): Promise<boolean> {
+export function portInUse({ host, port }: Pick<PlannedPort, 'host' | 'port'>): Promise<boolean> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (err: NodeJS.ErrnoException) => (err.code === 'EADDRINUSE' ? resolve(true) : reject(err)));
@@ -22,7 +22,7 @@ function inUse({ host, port }: PlannedPort): Promise<boolean> {
 /** Throws one error naming every port in use, what wanted it, and the variable to set instead. */
 export async function checkPortsFree(ports: PlannedPort[]): Promise<void> {
   const busy: PlannedPort[] = [];
-  for (const planned of ports) if (await inUse(planned)) busy.push(planned);
+  for (const planned of ports) if (await portInUse(planned)) busy.push(planned);
   if (busy.length === 0) return;
   const lines = busy.map((p) => `${p.host}:${p.port} (${p.what}) is already in use: stop what listens there, or set ${p.variable} to a free port`);
   throw new Error(lines.join('; '));

@@ -29,6 +29,12 @@ export interface StackOptions {
   persistTemporal: boolean;
   /** Use this PostgreSQL and start none. */
   databaseUrl?: string | undefined;
+  /**
+   * Start Temporal, the worker and the web app in sessions of their own, so that a Ctrl-C at
+   * the terminal reaches only the launcher, which stops them in order. The demo needs this:
+   * it stops its team through the worker and the web app after the Ctrl-C.
+   */
+  detachChildren?: boolean;
   /** Extra environment for the worker (and, through tmux, the agents) and the web app. */
   env?: NodeJS.ProcessEnv;
   progress(line: string): void;
@@ -82,6 +88,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         uiPort: options.temporalUiPort,
         dbFile: options.persistTemporal ? layout.temporalDb : null,
         logFile: join(logDir, 'temporal.log'),
+        detached: options.detachChildren ?? false,
       });
       stops.push(temporal.stop);
       temporalServer = temporal;
@@ -141,6 +148,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       logFile: join(logDir, 'worker.log'),
       readyLine: /^worker ready/,
       timeoutMs: 120_000,
+      detached: options.detachChildren ?? false,
     });
     stops.push(worker.stop);
     progress('worker: polling its queues');
@@ -156,6 +164,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       args: [join(REPO_ROOT, 'web', 'build', 'index.js')],
       env: webEnv,
       logFile: join(logDir, 'web.log'),
+      detached: options.detachChildren ?? false,
     });
     stops.push(web.stop);
     const reachable = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;

@@ -50,6 +50,8 @@ export interface DevServerOptions {
   /** SQLite file; null keeps the server's state in memory (tests). */
   dbFile: string | null;
   logFile: string;
+  /** See SpawnServiceOptions.detached. */
+  detached?: boolean;
 }
 
 export async function startTemporalDevServer(options: DevServerOptions, env: NodeJS.ProcessEnv = process.env): Promise<TemporalServer> {
@@ -62,7 +64,7 @@ export async function startTemporalDevServer(options: DevServerOptions, env: Nod
   if (options.uiPort === null) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort), '--ui-ip', options.ip);
   const launch = async () => {
-    const service = await spawnService({ name: 'temporal', command: cli, args, env, logFile: options.logFile });
+    const service = await spawnService({ name: 'temporal', command: cli, args, env, logFile: options.logFile, detached: options.detached ?? false });
     let exited = false;
     service.child.once('exit', () => (exited = true));
     await waitUntil('Temporal dev server', async () => {
