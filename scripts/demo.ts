@@ -13,6 +13,7 @@ import { demoModel } from './demo/demo-model.ts';
 import { DEMO_ENGINEER, DEMO_MANAGER, deployDemoTeam } from './demo/demo-scenario.ts';
 import { stopDemoTeam } from './demo/demo-teardown.ts';
 import { startStack, type RunningStack } from './stack/stack.ts';
+import { dataDirFrom } from '../domain/data-layout.ts';
 
 const TEAM = 'demo';
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -55,8 +56,9 @@ async function run() {
   const model = await startScriptedMessagesApi(demoModel(TEAM, DEMO_MANAGER));
   progress(`scripted Messages API at ${model.url}`);
   // A demo starts clean each time: its own data dir (removed at the end) and Temporal in memory.
+  // The demo keeps its data in a throwaway dir unless ORC_DATA_DIR names one.
   const ownDataDir = !process.env.ORC_DATA_DIR;
-  const dataDir = process.env.ORC_DATA_DIR || (await mkdtemp(join(tmpdir(), 'orc-demo-data-')));
+  const dataDir = ownDataDir ? await mkdtemp(join(tmpdir(), 'orc-demo-data-')) : dataDirFrom(process.env);
   let stack: RunningStack | null = null;
   let projectDir: string | null = null;
   let teamDeployed = false;

@@ -4,7 +4,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { portInUse } from '../../scripts/stack/ports.ts';
@@ -13,6 +13,7 @@ import { createOrcClient, readClientSettings } from '../client.ts';
 import { CliError } from '../errors.ts';
 import { readClientSettingsUrl } from '../server-url.ts';
 import type { DoctorFacts, HealthFact, PlannedPortFact, ProgramFact, TokenFact } from './checks.ts';
+import { dataDirFrom, dataLayout } from '../../domain/data-layout.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TIMEOUT_MS = 5_000;
@@ -154,7 +155,7 @@ export async function gatherFacts(env: NodeJS.ProcessEnv = process.env): Promise
       external: databaseUrl === null ? null : describeDatabaseUrl(databaseUrl),
       // The server's own view is the one that counts; without a server, ask PostgreSQL directly.
       direct: !serverAnswers && databaseUrl !== null ? await askDatabase(databaseUrl) : null,
-      embeddedDir: join(resolve(env.ORC_DATA_DIR ?? '.data'), 'pglite'),
+      embeddedDir: dataLayout(dataDirFrom(env)).pgliteDir,
     },
     claude: { ...claude, bundledForDemo: existsSync(claudeForDemo) },
     bubblewrap,
