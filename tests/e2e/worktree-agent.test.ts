@@ -35,10 +35,19 @@ let project: string;
 /** Where the agent's worktree must be, spelled out here so that a path built anywhere else fails the test. */
 let worktree: string;
 
+/** How long `orc team deploy` and the restart took, each launching Claude Code once (ms). */
+const launchTimes = { deploy: 0, restart: 0 };
+/**
+ * Claude Code shows its prompt within seconds here; orc gives a launch 60 s to show it and the
+ * host activity running it 1 minute. A launch that takes about that long was not seen as ready
+ * at all, and went through only because the activity timed out and its retry took the window.
+ */
+const LAUNCH_SEEN_READY_WITHIN_MS = 45_000;
+
 const NEW_FILE_TEXT = 'written by the agent in its worktree\n';
 const AFTER_RESTART_TEXT = 'written after the restart\n';
 
-const git = (dir: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+const git = (dir: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 const exists = (path: string) => access(path).then(() => true, () => false);
 
 type Pending = { id: string; agent: string; tool: string; command: string | null };
@@ -130,7 +139,9 @@ beforeAll(async () => {
   ].join('\n');
   const specFile = join(await mkdtemp(join(tmpdir(), 'orc-wt-spec-')), 'team.yaml');
   await writeFile(specFile, spec);
+  const deployedAt = Date.now();
   expect(await orc(['team', 'deploy', specFile, ...envFlags(env)])).toContain(`team ${team} running`);
+  launchTimes.deploy = Date.now() - deployedAt;
 });
 
 afterAll(async () => {
@@ -166,9 +177,9 @@ describe('a Claude Code agent in its own git worktree', () => {
 
   it('records no denial and nothing for a person for the agent (orc stats)', async () => {
     const stats = JSON.parse(await orc(['stats', '--json'])) as { agents: AgentStats[] };
-    const mine = stats.agents.find((a) => a.agent === id);
-    // Nothing asked, nothing denied: either no row at all, or one with no denial, no person and nothing pending.
-    if (mine !== undefined) expect(mine).toMatchObject({ denied: 0, pending: 0, humanDecided: 0 });
+    // Nothing asked, nothing denied: no row for the agent at all, or one with no denial, no person and nothing pending.
+    const mine = stats.agents.find((a) => a.agent === id) ?? { denied: 0, pending: 0, humanDecided: 0 };
+    expect(mine).toMatchObject({ denied: 0, pending: 0, humanDecided: 0 });
   });
 
   it('a git checkpoint commits the work on the agent branch, not on the project branch', async () => {
@@ -191,6 +202,7 @@ describe('a Claude Code agent in its own git worktree', () => {
     const before = livePane();
     const restartedAt = Date.now();
     expect(await admin.agents.restart.mutate({ agent: id })).toEqual({ id, throughTeam: true });
+    launchTimes.restart = Date.now() - restartedAt;
 
     const member = await shownMember();
     expect(member).toMatchObject({ workspace: 'worktree', workspaceDir: worktree, state: 'started' });
@@ -212,6 +224,13 @@ describe('a Claude Code agent in its own git worktree', () => {
     expect(await exists(join(project, 'after.txt'))).toBe(false);
     expect(await pendingForAgent()).toEqual([]);
     await eventually(async () => expect(git(project, 'show', `${branch}:after.txt`)).toBe(AFTER_RESTART_TEXT.trim()), { timeoutMs: 30_000, intervalMs: 500 });
+  });
+
+  it('is seen ready as soon as Claude Code in acceptEdits mode shows its prompt: deploy and restart take well under the 60 s launch bound', () => {
+    expect(launchTimes.deploy, 'the deploy ran').toBeGreaterThan(0);
+    expect(launchTimes.restart, 'the restart ran').toBeGreaterThan(0);
+    expect.soft(launchTimes.deploy, 'orc team deploy (ms)').toBeLessThan(LAUNCH_SEEN_READY_WITHIN_MS);
+    expect.soft(launchTimes.restart, 'agents.restart (ms)').toBeLessThan(LAUNCH_SEEN_READY_WITHIN_MS);
   });
 
   it("orc's PreToolUse judges a Write in the worktree as inside the workspace (in default mode: ask a person, not deny), and one in a teammate's worktree or elsewhere as outside", async () => {
