@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claudeCodeWasInterrupted, echoProbes } from './pane-recognition.ts';
+import { claudeCodeIsReady, claudeCodeWasInterrupted, echoProbes } from './pane-recognition.ts';
 
 describe('echoProbes', () => {
   it('takes the first and the last non-empty line of a message, trimmed and cut to 120 characters', () => {
@@ -37,5 +37,22 @@ describe('claudeCodeWasInterrupted', () => {
     expect(claudeCodeWasInterrupted(wentOn)).toBe(false);
     expect(claudeCodeWasInterrupted('  ⎿  Interrupted · What should Claude do instead?\n> ')).toBe(false);
     expect(claudeCodeWasInterrupted('')).toBe(false);
+  });
+});
+
+describe('claudeCodeIsReady', () => {
+  const screen = (footer: string) => [RULE, '❯\u00a0', RULE, footer].join('\n');
+
+  it('is true once the input line and a footer are drawn, in every permission mode', () => {
+    expect(claudeCodeIsReady(screen('  ? for shortcuts'))).toBe(true);
+    expect(claudeCodeIsReady(screen('  ⏸ manual mode on · ? for shortcuts'))).toBe(true);
+    // --permission-mode acceptEdits, as Claude Code 2.1.328 draws it.
+    expect(claudeCodeIsReady(screen('  ⏵⏵ accept edits on (shift+tab to cycle)'))).toBe(true);
+    expect(claudeCodeIsReady(screen('  ⏸ plan mode on (shift+tab to cycle)'))).toBe(true);
+  });
+
+  it('is false before the footer or the input line is there', () => {
+    expect(claudeCodeIsReady([RULE, '❯\u00a0', RULE].join('\n'))).toBe(false);
+    expect(claudeCodeIsReady('  ⏵⏵ accept edits on (shift+tab to cycle)')).toBe(false);
   });
 });

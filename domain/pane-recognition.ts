@@ -7,9 +7,16 @@
 export function claudeCodeIsReady(pane: string): boolean {
   // trimEnd also strips the no-break space, leaving just the chevron while the box is empty.
   const hasInputLine = pane.split('\n').some((line) => line.trimEnd() === '❯');
-  const hasFooter = pane.includes('? for shortcuts') || pane.includes('manual mode on');
+  const hasFooter = READY_FOOTERS.some((footer) => pane.includes(footer));
   return hasInputLine && hasFooter;
 }
+
+/**
+ * What Claude Code's footer says under its input box: the shortcuts hint, or the permission mode
+ * it runs in (`⏵⏵ accept edits on (shift+tab to cycle)` with --permission-mode acceptEdits, seen
+ * with 2.1.328; plan and bypass modes print their mode the same way).
+ */
+const READY_FOOTERS = ['? for shortcuts', 'manual mode on', 'accept edits on', 'plan mode on', 'bypass permissions on'];
 
 const INPUT_BOX_RULE = /^─{10,}$/;
 
