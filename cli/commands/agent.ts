@@ -1,4 +1,4 @@
-// orc agent start|stop
+// orc agent start|stop|restart
 import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,7 +10,7 @@ import type { CommandContext } from '../context.ts';
 
 
 export function registerAgentCommands(program: Command, context: CommandContext): void {
-  const agent = program.command('agent').description('start and stop agents');
+  const agent = program.command('agent').description('start, stop and restart agents');
 
   agent
     .command('start')
@@ -52,5 +52,18 @@ export function registerAgentCommands(program: Command, context: CommandContext)
       const status = await context.client().agents.stop.mutate({ agent: id });
       if (options.json) printJson(status);
       else process.stdout.write(`stopped ${status.id}\n`);
+    });
+
+  agent
+    .command('restart')
+    .description('stop an agent and start it again as it was launched (a team member through its team, same role, workspace and options)')
+    .argument('<team/agent>', 'agent id')
+    .option('--json', 'print the result as JSON')
+    .action(async (id: string, options: { json?: boolean }) => {
+      parseAgentRef(id);
+      context.progress(`restarting ${id} …`);
+      const result = await context.client().agents.restart.mutate({ agent: id });
+      if (options.json) printJson(result);
+      else process.stdout.write(`restarted ${result.id}${result.throughTeam ? ' (through its team)' : ''}\n`);
     });
 }

@@ -1,4 +1,4 @@
-// agents.restart through the API: an agent started on its own comes back with the same project
+// orc agent restart (agents.restart in the API): an agent started on its own comes back with the same project
 // and command; a team member comes back through its team, keeping its role, and the team counts
 // it as started again. A viewer may not restart.
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -26,7 +26,7 @@ describe('agents.restart', () => {
     await orc(['send', solo, 'echo before-the-restart']);
     expect(await orc(['capture', solo])).toContain('before-the-restart');
 
-    expect(await admin.agents.restart.mutate({ agent: solo })).toEqual({ id: solo, throughTeam: false });
+    expect(await orc(['agent', 'restart', solo])).toBe(`restarted ${solo}\n`);
     const [entry] = (await admin.agents.status.query()).filter((agent) => agent.id === solo);
     expect(entry).toMatchObject({ projectDir, state: 'idle' });
     expect(await orc(['capture', solo])).not.toContain('before-the-restart');
@@ -40,13 +40,19 @@ describe('agents.restart', () => {
     await writeFile(file, [`team: ${team}`, `project: ${dir}`, 'agents:', '  - { name: pm, role: project-manager, command: cat }', '  - { name: dev, role: engineer, command: "bash --norc --noprofile" }'].join('\n'));
     await orc(['team', 'deploy', file, '--env', 'TEAM_GIVEN=kept-for-the-member']);
 
-    expect(await admin.agents.restart.mutate({ agent: `${team}/dev` })).toEqual({ id: `${team}/dev`, throughTeam: true });
+    expect(JSON.parse(await orc(['agent', 'restart', `${team}/dev`, '--json']))).toEqual({ id: `${team}/dev`, throughTeam: true });
     const shown = JSON.parse(await orc(['team', 'show', team, '--json'])) as { agents: Array<{ id: string; role: string; state: string }> };
     const entries = shown.agents.filter((agent) => agent.id === `${team}/dev`);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ role: 'engineer', state: 'started' });
     await orc(['send', `${team}/dev`, 'echo still-here "$TEAM_GIVEN"']);
     await eventually(async () => expect((await orc(['capture', `${team}/dev`])).split('\n')).toContain('still-here kept-for-the-member'));
+  });
+
+  it('names an agent that is not running and how to start it, with a non-zero exit', async () => {
+    const result = await runOrc(['agent', 'restart', `${team}/nobody`]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(`no running agent ${team}/nobody to restart; start it with: orc agent start ${team}/nobody --project DIR`);
   });
 
   it('refuses a viewer', async () => {
