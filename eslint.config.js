@@ -38,10 +38,11 @@ export default tseslint.config(
   },
   // The arrows between rooms that must not exist (CONTRIBUTING.md, "Arrows that must not exist").
   ...[
-    { room: 'domain', forbidden: ['activities', 'db', 'web', 'workflows', 'workers', 'cli', 'scripts', 'testing'], why: 'domain/ is the shared language: it uses nothing of the other rooms' },
-    { room: 'db', forbidden: ['activities', 'domain', 'web', 'workflows', 'workers', 'cli', 'scripts', 'testing'], why: 'db/ (schema and client) stands alone', allowTypes: ['domain'] },
-    { room: 'cli', forbidden: ['db', 'activities', 'workflows', 'workers', 'testing'], why: 'the CLI talks to the server over HTTP only' },
+    { room: 'domain', forbidden: ['activities', 'host', 'db', 'web', 'workflows', 'workers', 'cli', 'scripts', 'testing'], why: 'domain/ is the shared language: it uses nothing of the other rooms' },
+    { room: 'db', forbidden: ['activities', 'host', 'domain', 'web', 'workflows', 'workers', 'cli', 'scripts', 'testing'], why: 'db/ (schema and client) stands alone', allowTypes: ['domain'] },
+    { room: 'cli', forbidden: ['db', 'activities', 'host', 'workflows', 'workers', 'testing'], why: 'the CLI talks to the server over HTTP only' },
     { room: 'activities', forbidden: ['web', 'workers', 'cli', 'testing'], why: 'activities run on hosts that have no web app' },
+    { room: 'host', forbidden: ['activities', 'web', 'workers', 'cli', 'testing'], allowTypes: ['workflows'], why: 'host/ is the machinery activities call: tmux, panes, dialogs, git, agent files; it knows nothing of who calls it' },
   ].map(({ room, forbidden, why, allowTypes = [] }) => ({
     files: [`${room}/**/*.ts`],
     ignores: [`${room}/**/*.test.ts`],

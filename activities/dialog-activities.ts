@@ -2,9 +2,9 @@
 // `orc deny` does once the hook path has given up and the dialog is showing (dialog-keys.ts
 // decides whether anything may be pressed at all), then waits a moment to see it close.
 import { recognizeDialog, type PermissionDialog } from '../domain/permissions/dialog-recognition.ts';
-import { describePress, pressDecision } from './dialog-keys.ts';
-import { waitForPane } from './pane-reading.ts';
-import type { Tmux } from './tmux.ts';
+import { describePress, pressDecision } from '../host/screen-fallback/dialog-keys.ts';
+import { waitForPane } from '../host/tmux/pane-reading.ts';
+import type { Tmux } from '../host/tmux/tmux.ts';
 
 export interface AnswerDialogInput {
   paneId: string;

@@ -2,9 +2,9 @@ import { hostLayout } from '../domain/data-layout.ts';
 import { ApplicationFailure } from '@temporalio/activity';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGit } from './git.ts';
+import { createGit } from '../host/git/git.ts';
 import { createGitActivities } from './git-activities.ts';
-import { isolateGitConfig, makeRepo, sh, write, type Sandbox } from './git-testing.ts';
+import { isolateGitConfig, makeRepo, sh, write, type Sandbox } from '../host/git/git-testing.ts';
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -3,9 +3,9 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { hostLayout } from '../domain/data-layout.ts';
 import { InvalidNameError } from '../domain/names.ts';
-import type { Git } from './git.ts';
-import { gitCheckpoint, type GitCheckpointResult } from './git-checkpoint.ts';
-import { agentBranch, prepareWorktree, type PrepareWorktreeResult } from './git-worktree.ts';
+import type { Git } from '../host/git/git.ts';
+import { gitCheckpoint, type GitCheckpointResult } from '../host/git/git-checkpoint.ts';
+import { agentBranch, prepareWorktree, type PrepareWorktreeResult } from '../host/git/git-worktree.ts';
 
 export interface GitActivityDeps {
   git: Git;

@@ -10,13 +10,14 @@ import { formatAgentRef, tmuxSessionName } from '../domain/names.ts';
 import { tailOfPane } from '../domain/pane-text.ts';
 import { UnsealError, unseal, unsealValues } from '../domain/sealed-secret.ts';
 import type { AgentSpec } from '../workflows/agent-types.ts';
-import { writeClaudeSettings } from './claude-settings.ts';
-import type { DeliveryLedger } from './delivery-ledger.ts';
-import { paneInfo, readPane, waitForPane } from './pane-reading.ts';
-import { saveAgentHistory } from './agent-history.ts';
-import { DIALOG_DUTY_PANE_OPTION, DIALOG_DUTY_VALUES } from './dialog-duty.ts';
-import { writeFallbackAccess } from './screen-fallback-access.ts';
-import { TmuxError, type Tmux } from './tmux.ts';
+import { writeClaudeSettings } from '../host/claude-settings.ts';
+import type { DeliveryLedger } from '../host/delivery-ledger.ts';
+import { paneInfo, readPane, waitForPane } from '../host/tmux/pane-reading.ts';
+import { saveAgentHistory } from '../host/agent-history.ts';
+import { DIALOG_DUTY_PANE_OPTION, DIALOG_DUTY_VALUES } from '../host/screen-fallback/dialog-duty.ts';
+import { writeFallbackAccess } from '../host/screen-fallback/screen-fallback-access.ts';
+import { TmuxError, type Tmux } from '../host/tmux/tmux.ts';
+import { AGENT_PANE_OPTION } from '../host/tmux/agent-pane.ts';
 
 export interface HostActivityDeps {
   tmux: Tmux;
@@ -50,7 +51,6 @@ export interface TypeMessageResult {
 const describeDialog = (dialog: PermissionDialog) =>
   `a permission dialog of ${dialog.cli}${dialog.subject === null ? '' : ` about ${JSON.stringify(dialog.subject.slice(0, 200))}`} is open in the agent's pane`;
 
-export const AGENT_PANE_OPTION = '@orc-agent';
 
 /** Pane histories go into the log (through Temporal), so they are bounded; the file keeps all. */
 const HISTORY_LINES_LOGGED = 3000;

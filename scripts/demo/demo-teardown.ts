@@ -2,7 +2,7 @@
 // it, so each agent saves its pane history and the records say it stopped. Then, whatever the
 // API managed (the stack may be half down, or the stop may time out), the team's tmux session
 // is closed if it is still there: Claude Code agents must not outlive the demo.
-import { createTmux, type TmuxSocket } from '../../activities/tmux.ts';
+import { createTmux, type TmuxSocket } from '../../host/tmux/tmux.ts';
 import { createOrcClient } from '../../cli/client.ts';
 import { tmuxSessionName } from '../../domain/names.ts';
 

@@ -3,7 +3,7 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSecretKey } from '../../activities/secret-key.ts';
+import { loadSecretKey } from '../../host/secret-key.ts';
 import { ensureAdminToken } from '../../db/admin-token.ts';
 import { createDatabase } from '../../db/client.ts';
 import { applyMigrations } from '../../db/migrate.ts';

@@ -19,7 +19,7 @@ async function newestMtime(path: string): Promise<number> {
 export async function webBuildIsStale(root: string): Promise<boolean> {
   const built = await stat(join(root, 'web', 'build', 'index.js')).catch(() => null);
   if (!built) return true;
-  const sources = await Promise.all(['web', 'db', 'domain', 'workflows'].map((dir) => newestMtime(join(root, dir))));
+  const sources = await Promise.all(['web', 'db', 'domain', 'workflows', 'activities', 'host'].map((dir) => newestMtime(join(root, dir))));
   return Math.max(...sources) > built.mtimeMs;
 }
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ROOMS = ['activities', 'workflows', 'workers', 'web/src', 'db', 'cli', 'scripts', 'domain', 'testing', 'bench'];
+const ROOMS = ['activities', 'host', 'workflows', 'workers', 'web/src', 'db', 'cli', 'scripts', 'domain', 'testing', 'bench'];
 const SKIPPED_DIRS = new Set(['node_modules', '.svelte-kit', 'build']);
 
 interface Owned {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AGENT_PANE_OPTION } from '../../activities/host-activities.ts';
+import { AGENT_PANE_OPTION } from '../../host/tmux/agent-pane.ts';
 import { recognizeDialog } from '../../domain/permissions/dialog-recognition.ts';
 import { claudeTestCommand, envFlags, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
 import { eventually } from '../../testing/eventually.ts';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readFallbackAccess } from '../../activities/screen-fallback-access.ts';
+import { readFallbackAccess } from '../../host/screen-fallback/screen-fallback-access.ts';
 import { dataLayout } from '../../domain/data-layout.ts';
 import { parseAgentRef } from '../../domain/names.ts';
 import { createDatabase } from '../../db/client.ts';

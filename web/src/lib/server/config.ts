@@ -1,6 +1,6 @@
 // The web server's settings, read from its environment once.
 import { hostname } from 'node:os';
-import type { TmuxSocket } from '../../../../activities/tmux.ts';
+import type { TmuxSocket } from '../../../../host/tmux/tmux.ts';
 import { normalizeHostName } from '../../../../domain/host-name.ts';
 import { dataDirFrom } from '../../../../domain/data-layout.ts';
 

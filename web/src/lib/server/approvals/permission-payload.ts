@@ -14,7 +14,7 @@ export const permissionPayload = z
     /** Not sent by Claude Code 2.1.328 (PreToolUse carries it); used when present. */
     tool_use_id: z.string().max(200).optional(),
     cwd: z.string().max(4096).optional(),
-    /** Set by the host's screen fallback: the request was read off the agent's own dialog (activities/screen-fallback.ts). */
+    /** Set by the host's screen fallback: the request was read off the agent's own dialog (host/screen-fallback/screen-fallback.ts). */
     orc_screen: z.object({ cli: z.string().max(40), multiline: z.boolean() }).optional(),
   })
   .loose()

@@ -18,7 +18,7 @@
 // tool use, one row); if not, Claude Code allowed it by itself, from its own copy of a rule orc
 // taught it, and `orc stats` still counts it.
 import { z } from 'zod';
-import { ORC_COMMAND_RULES } from '../../../../../activities/claude-settings.ts';
+import { ORC_COMMAND_RULES } from '../../../../../host/claude-settings.ts';
 import { checkToolRequest } from '../../../../../domain/permissions/builtin-deny.ts';
 import { claudeCodeMayAsk } from '../../../../../domain/permissions/claude-code-asks.ts';
 import { decide, type DecidedBy, type Decision, type LearnedRule } from '../../../../../domain/permissions/decide.ts';

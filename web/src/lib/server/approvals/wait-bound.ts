@@ -1,6 +1,6 @@
 // How long a PermissionRequest hook waits for a person before it gives up and lets the agent's
 // own dialog appear. It must stay under the hook's own timeout (30 s in
-// activities/claude-settings.ts), or Claude Code stops listening before orc answers.
+// host/claude-settings.ts), or Claude Code stops listening before orc answers.
 const DEFAULT_WAIT_MS = 20_000;
 const MAX_WAIT_MS = 28_000;
 

@@ -1,7 +1,7 @@
 // The one-process look at every agent pane: its command list, reading tmux's output back (also
 // when tmux stopped part-way), and the same against a real tmux server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTmuxServer, type TmuxServer } from '../testing/tmux-server.ts';
+import { startTmuxServer, type TmuxServer } from '../../testing/tmux-server.ts';
 import { parseSweep, sweepArgs, sweepPanes } from './pane-sweep.ts';
 import { createTmux } from './tmux.ts';
 

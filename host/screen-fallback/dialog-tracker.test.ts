@@ -1,6 +1,6 @@
 // Acting once per dialog: taken up when first seen, never again while it shows, forgotten once gone.
 import { describe, expect, it } from 'vitest';
-import { recognizeDialog, type PermissionDialog } from '../domain/permissions/dialog-recognition.ts';
+import { recognizeDialog, type PermissionDialog } from '../../domain/permissions/dialog-recognition.ts';
 import { createDialogTracker } from './dialog-tracker.ts';
 
 function codex(command: string): PermissionDialog {

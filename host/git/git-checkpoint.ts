@@ -4,7 +4,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { InvalidNameError, parseAgentRef } from '../domain/names.ts';
+import { InvalidNameError, parseAgentRef } from '../../domain/names.ts';
 import { GitError, type Git } from './git.ts';
 
 export interface GitCheckpointInput {

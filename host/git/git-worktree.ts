@@ -4,7 +4,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { mkdir, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { agentBranch } from '../domain/names.ts';
+import { agentBranch } from '../../domain/names.ts';
 import { GitError, type Git } from './git.ts';
 
 export interface PrepareWorktreeInput {

@@ -4,13 +4,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PermissionDialog } from '../domain/permissions/dialog-recognition.ts';
+import type { PermissionDialog } from '../../domain/permissions/dialog-recognition.ts';
 import { watchDialogs } from './dialog-watcher.ts';
-import { hostLayout } from '../domain/data-layout.ts';
-import { parseAgentRef } from '../domain/names.ts';
+import { hostLayout } from '../../domain/data-layout.ts';
+import { parseAgentRef } from '../../domain/names.ts';
 import { writeFallbackAccess } from './screen-fallback-access.ts';
 import type { FallbackOutcome } from './screen-fallback.ts';
-import type { Tmux } from './tmux.ts';
+import type { Tmux } from '../tmux/tmux.ts';
 
 interface ScriptedPane {
   id: string;

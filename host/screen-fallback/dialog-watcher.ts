@@ -9,15 +9,15 @@
 // pressed a key at the pane, or orc did), nothing else would say so: after "No" Claude Code
 // fires no hook at all, and the agent would show "waiting for approval" until its next prompt.
 import { randomBytes } from 'node:crypto';
-import { recognizeDialog, type PermissionDialog } from '../domain/permissions/dialog-recognition.ts';
-import { claudeCodeWasInterrupted } from '../domain/pane-recognition.ts';
+import { recognizeDialog, type PermissionDialog } from '../../domain/permissions/dialog-recognition.ts';
+import { claudeCodeWasInterrupted } from '../../domain/pane-recognition.ts';
 import { createDialogTracker } from './dialog-tracker.ts';
-import { sweepPanes, type SweptPane } from './pane-sweep.ts';
-import { hostLayout } from '../domain/data-layout.ts';
-import { parseAgentRef } from '../domain/names.ts';
+import { sweepPanes, type SweptPane } from '../tmux/pane-sweep.ts';
+import { hostLayout } from '../../domain/data-layout.ts';
+import { parseAgentRef } from '../../domain/names.ts';
 import { readFallbackAccess, type FallbackAccess } from './screen-fallback-access.ts';
 import type { DialogPane, FallbackOutcome } from './screen-fallback.ts';
-import type { Tmux } from './tmux.ts';
+import type { Tmux } from '../tmux/tmux.ts';
 
 export interface DialogWatcherDeps {
   tmux: Tmux;

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidNameError } from '../domain/names.ts';
+import { InvalidNameError } from '../../domain/names.ts';
 import { createGit } from './git.ts';
 import { agentBranch, parseWorktreeList, prepareWorktree, type PrepareWorktreeInput } from './git-worktree.ts';
 import { isolateGitConfig, makeRepo, plantPrograms, sh, write, type Sandbox } from './git-testing.ts';

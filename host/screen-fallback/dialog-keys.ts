@@ -3,9 +3,9 @@
 // fallback. It reads the pane first and presses only when the live dialog at the bottom asks
 // about the very request decided, and only "allow once" or "deny": a broader option ("don't
 // ask again", "switch to auto mode") would give away more than was decided.
-import { dialogShows, recognizeDialog, type DialogOption, type PermissionDialog } from '../domain/permissions/dialog-recognition.ts';
-import { readPane } from './pane-reading.ts';
-import type { Tmux } from './tmux.ts';
+import { dialogShows, recognizeDialog, type DialogOption, type PermissionDialog } from '../../domain/permissions/dialog-recognition.ts';
+import { readPane } from '../tmux/pane-reading.ts';
+import type { Tmux } from '../tmux/tmux.ts';
 
 export type PressOutcome = { dialog: PermissionDialog; option: DialogOption } | { dialog: PermissionDialog | null; option: null; detail: string };
 

@@ -3,9 +3,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recognizeDialog, type PermissionDialog } from '../domain/permissions/dialog-recognition.ts';
+import { recognizeDialog, type PermissionDialog } from '../../domain/permissions/dialog-recognition.ts';
 import { answerFromScreen } from './screen-fallback.ts';
-import type { Tmux } from './tmux.ts';
+import type { Tmux } from '../tmux/tmux.ts';
 
 const CLAUDE = (command: string) =>
   ` Bash command\n╌╌╌╌\n ${command}\n╌╌╌╌\n Do you want to proceed?\n ❯ 1. Yes\n   2. Yes, and don’t ask again for: ${command}\n   3. No\n Esc to cancel · Tab to amend`;

@@ -1,7 +1,7 @@
 // Notices agents whose process exited or whose pane vanished, for every pane of this host at
 // once: one `tmux list-panes -a` per tick, not a process per pane per tick.
 import type { Tmux } from './tmux.ts';
-import { AGENT_PANE_OPTION } from './host-activities.ts';
+import { AGENT_PANE_OPTION } from './agent-pane.ts';
 
 export interface PaneExit {
   agentId: string;

@@ -3,8 +3,8 @@
 // argument of its own). Each screen is followed by a marker line carrying a per-worker secret
 // and the pane's id, so no text an agent prints can pass for a marker or shift one screen
 // into another's place.
-import { AGENT_PANE_OPTION } from './host-activities.ts';
-import { dialogDutyOf, DIALOG_DUTY_PANE_OPTION, type DialogDuty } from './dialog-duty.ts';
+import { AGENT_PANE_OPTION } from './agent-pane.ts';
+import { dialogDutyOf, DIALOG_DUTY_PANE_OPTION, type DialogDuty } from '../screen-fallback/dialog-duty.ts';
 import { TmuxError, type Tmux } from './tmux.ts';
 
 export interface SweptPane {

@@ -3,7 +3,7 @@
 // request (allowed, denied, left for a person), and is forgotten once it has gone. Pure; the
 // watcher feeds it what each look at a pane recognised (recognizeDialog sees only the live
 // dialog at the bottom of a pane, never one that scrolled up).
-import type { PermissionDialog } from '../domain/permissions/dialog-recognition.ts';
+import type { PermissionDialog } from '../../domain/permissions/dialog-recognition.ts';
 
 /** What to do about a pane after a look at it. */
 export type DialogChange = 'act' | 'closed' | null;

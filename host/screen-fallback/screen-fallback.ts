@@ -12,14 +12,14 @@
 // nothing durable: if the worker dies mid-way, the dialog is still on screen and is taken up
 // again when the worker comes back. The workflow still hears of it: the hook endpoint tells it
 // when a request waits for a person, and the watcher when the dialog has gone.
-import { recognizeDialog, type DialogOption, type PermissionDialog } from '../domain/permissions/dialog-recognition.ts';
-import { dialogRequest } from '../domain/permissions/dialog-request.ts';
-import { HOOK_EVENTS } from './claude-settings.ts';
+import { recognizeDialog, type DialogOption, type PermissionDialog } from '../../domain/permissions/dialog-recognition.ts';
+import { dialogRequest } from '../../domain/permissions/dialog-request.ts';
+import { HOOK_EVENTS } from '../claude-settings.ts';
 import { describePress, pressDecision, pressOption } from './dialog-keys.ts';
 import { dialogSignature } from './dialog-tracker.ts';
-import { readPane, sleep } from './pane-reading.ts';
+import { readPane, sleep } from '../tmux/pane-reading.ts';
 import type { FallbackAccess } from './screen-fallback-access.ts';
-import type { Tmux } from './tmux.ts';
+import type { Tmux } from '../tmux/tmux.ts';
 
 export interface ScreenFallbackDeps {
   tmux: Tmux;
