@@ -1,5 +1,6 @@
 // `npm start`: the whole stack with one command. Ctrl-C stops everything it started.
 import { startStack } from './stack/stack.ts';
+import { formatSupervisorEvent, type SupervisorEvent } from './stack/supervisor.ts';
 import { dataDirFrom } from '../domain/data-layout.ts';
 
 function intFromEnv(name: string, fallback: number): number {
@@ -14,6 +15,7 @@ function intFromEnv(name: string, fallback: number): number {
 
 async function run() {
   const started = Date.now();
+  let giveUp: (event: SupervisorEvent) => void = () => undefined;
   const stack = await startStack({
     dataDir: dataDirFrom(process.env),
     host: process.env.HOST ?? '127.0.0.1',
@@ -24,6 +26,16 @@ async function run() {
     persistTemporal: true,
     databaseUrl: process.env.DATABASE_URL || undefined,
     progress: (line) => console.log(`[orc] ${line}`),
+    // A worker or web app that dies is started again; one that keeps dying stops the stack, loudly.
+    supervise: (event) => {
+      const line = `[orc] ${formatSupervisorEvent(event)}`;
+      if (event.kind === 'gave-up') {
+        console.error(line);
+        giveUp(event);
+      } else {
+        console.log(line);
+      }
+    },
   });
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -40,6 +52,12 @@ async function run() {
         process.exit(1);
       },
     );
+  };
+  giveUp = (event) => {
+    if (stopping) return;
+    stopping = true;
+    void stack.stop().finally(() => process.exit(1));
+    console.error(`[orc] stopping: ${event.name} cannot stay up`);
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

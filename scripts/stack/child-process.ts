@@ -5,6 +5,12 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
+import { supervise, type SupervisorEvent, type SupervisorPolicy } from './supervisor.ts';
+
+export interface Supervision {
+  onEvent(event: SupervisorEvent): void;
+  policy?: SupervisorPolicy;
+}
 
 export interface ServiceProcess {
   name: string;
@@ -116,8 +122,18 @@ export interface RestartableService {
   stop(): Promise<void>;
 }
 
-export async function spawnRestartableService(options: SpawnServiceOptions): Promise<RestartableService> {
-  let current = await spawnService(options);
+/**
+ * With `supervision`, a process that dies on its own is started again by the supervisor
+ * (supervisor.ts); `kill` then stands in for a crash the supervisor recovers from.
+ */
+export async function spawnRestartableService(options: SpawnServiceOptions, supervision?: Supervision): Promise<RestartableService> {
+  const start = () => spawnService(options);
+  const watched = (service: ServiceProcess): ServiceProcess => {
+    if (!supervision) return service;
+    const supervised = supervise(service, start, supervision.onEvent, supervision.policy);
+    return { name: service.name, logFile: service.logFile, get child() { return supervised.child; }, stop: () => supervised.stop() };
+  };
+  let current = watched(await start());
   const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
   return {
     name: options.name,
@@ -138,7 +154,7 @@ export async function spawnRestartableService(options: SpawnServiceOptions): Pro
     },
     async restart() {
       await current.stop();
-      current = await spawnService(options);
+      current = watched(await start());
     },
     // Always the latest process, so the stack's teardown stops a restarted one too.
     stop: () => current.stop(),

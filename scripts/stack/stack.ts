@@ -8,7 +8,8 @@ import { ensureAdminToken } from '../../db/admin-token.ts';
 import { createDatabase } from '../../db/client.ts';
 import { applyMigrations } from '../../db/migrate.ts';
 import { checkPortsFree } from './ports.ts';
-import { spawnRestartableService, spawnService, waitUntil, type RestartableService, type ServiceProcess } from './child-process.ts';
+import { spawnRestartableService, waitUntil, type RestartableService } from './child-process.ts';
+import type { SupervisorEvent } from './supervisor.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { startTemporalDevServer, type TemporalServer } from './temporal-server.ts';
 import { buildWeb, webBuildIsStale } from './web-build.ts';
@@ -37,6 +38,11 @@ export interface StackOptions {
   detachChildren?: boolean;
   /** Extra environment for the worker (and, through tmux, the agents) and the web app. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Start the worker and the web app again when they die on their own (`npm start` does; the
+   * durability tests kill and restart them by hand instead), telling `onEvent` what happened.
+   */
+  supervise?: (event: SupervisorEvent) => void;
   progress(line: string): void;
 }
 
@@ -48,6 +54,7 @@ export interface RunningStack {
   adminTokenFile: string;
   /** The host worker: durability tests kill it (SIGKILL) and restart it with the same env. */
   worker: RestartableService;
+  web: RestartableService;
   /** The dev server this stack started (null with TEMPORAL_ADDRESS); tests stop and start it. */
   temporal: TemporalServer | null;
   stop(): Promise<void>;
@@ -139,6 +146,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     // The web runs beside the worker, as the same user: it may read screens from the worker's tmux.
     const webEnv: NodeJS.ProcessEnv = { ...env, ORC_WEB_SHARES_TMUX: '1', ...(embeddedDatabase ? { ORC_RECORDS_IN_WEB: '1' } : {}) };
 
+    const supervision = options.supervise ? { onEvent: options.supervise } : undefined;
     progress('worker: starting the host worker …');
     const worker = await spawnRestartableService({
       name: 'worker',
@@ -149,7 +157,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       readyLine: /^worker ready/,
       timeoutMs: 120_000,
       detached: options.detachChildren ?? false,
-    });
+    }, supervision);
     stops.push(worker.stop);
     progress('worker: polling its queues');
 
@@ -158,14 +166,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       await buildWeb(REPO_ROOT, join(logDir, 'web-build.log'));
     }
     progress('web: starting …');
-    const web: ServiceProcess = await spawnService({
+    const web = await spawnRestartableService({
       name: 'web',
       command: process.execPath,
       args: [join(REPO_ROOT, 'web', 'build', 'index.js')],
       env: webEnv,
       logFile: join(logDir, 'web.log'),
+      readyLine: /^Listening on /,
       detached: options.detachChildren ?? false,
-    });
+    }, supervision);
     stops.push(web.stop);
     const reachable = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
     const url = `http://${reachable}:${options.port}`;
@@ -177,6 +186,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       databaseUrl,
       adminTokenFile: layout.adminToken,
       worker,
+      web,
       temporal: temporalServer,
       stop,
     };
