@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startStack, type RunningStack } from '../scripts/stack/stack.ts';
+import { formatSupervisorEvent, type SupervisorEvent } from '../scripts/stack/supervisor.ts';
 import { findTemporalCli } from '../scripts/stack/temporal-server.ts';
 import { freePort } from './free-port.ts';
 import { orc, runOrc, type OrcResult } from './run-orc.ts';
@@ -18,6 +19,8 @@ export interface OwnStack {
   stack: RunningStack;
   dataDir: string;
   tmuxSocket: string;
+  /** What the supervisor did (with `supervise`), in order. */
+  supervisorEvents: SupervisorEvent[];
   /** The real `orc` CLI against this stack; fails with its stderr on a non-zero exit. */
   orc(args: string[]): Promise<string>;
   runOrc(args: string[]): Promise<OrcResult>;
@@ -39,9 +42,12 @@ export interface OwnStackOptions {
   env?: NodeJS.ProcessEnv;
   /** Also serve the Temporal Web UI (on a free port); the dashboard then links to it. */
   temporalUi?: boolean;
+  /** Supervise the worker and the web app as `npm start` does; what the supervisor does is collected in `supervisorEvents`. */
+  supervise?: boolean;
 }
 
-export async function startOwnStack(label: string, { env = {}, temporalUi = false }: OwnStackOptions = {}): Promise<OwnStack> {
+export async function startOwnStack(label: string, { env = {}, temporalUi = false, supervise = false }: OwnStackOptions = {}): Promise<OwnStack> {
+  const supervisorEvents: SupervisorEvent[] = [];
   await checkPrerequisites();
   const log = (line: string) => process.stderr.write(`[${label} stack] ${line}\n`);
   const dataDir = await mkdtemp(join(tmpdir(), `orc-${label}-`));
@@ -62,6 +68,14 @@ export async function startOwnStack(label: string, { env = {}, temporalUi = fals
       databaseUrl: database.url,
       env: { ...env, ORC_TMUX_SOCKET: tmuxSocket, ORC_HOST_NAME: `${label}-host` },
       progress: log,
+      ...(supervise
+        ? {
+            supervise: (event: SupervisorEvent) => {
+              supervisorEvents.push(event);
+              log(formatSupervisorEvent(event));
+            },
+          }
+        : {}),
     });
   } catch (err) {
     await database.stop();
@@ -73,6 +87,7 @@ export async function startOwnStack(label: string, { env = {}, temporalUi = fals
     stack,
     dataDir,
     tmuxSocket,
+    supervisorEvents,
     orc: (args) => orc(args, cliEnv),
     runOrc: (args) => runOrc(args, cliEnv),
     async stop() {

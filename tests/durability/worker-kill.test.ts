@@ -1,6 +1,7 @@
-// The host worker dies (SIGKILL) while 20 check-ins are pending and 5 messages wait for it;
-// once it is started again, every check-in fires exactly once and every message arrives
-// exactly once. Its own stack: killing the shared worker would break other test files.
+// The host worker dies (SIGKILL) while 20 check-ins are pending; 5 messages sent while it is
+// down are accepted at once (queued), and status and capture say what is missing instead of
+// hanging. Once it is started again, every check-in fires exactly once and every message
+// arrives, confirmed, exactly once. Its own stack: killing the shared worker would break other test files.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,12 +41,29 @@ describe('killing the worker', () => {
     const killedPid = own.stack.worker.pid;
     const killedAt = Date.now();
     await own.stack.worker.kill('SIGKILL');
-    const sends = messages.map((m) => own.runOrc(['send', AGENT, `echo ${m}`]));
-    let settled = 0;
-    for (const send of sends) void send.then(() => settled++);
-    await delay(8_000);
-    // With no worker, nobody can confirm a message: every sender is still waiting.
-    expect(settled).toBe(0);
+    // With no worker, each send is accepted at once: queued, to be delivered when a worker is back.
+    const sendStarted = Date.now();
+    const sends = await Promise.all(messages.map((m) => own.runOrc(['send', AGENT, `echo ${m}`])));
+    const sendSeconds = (Date.now() - sendStarted) / 1000;
+    for (const result of sends) {
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/^queued for t\/a: no worker answered for t\/a within 2.5 s/);
+    }
+    // And what needs a worker says so, instead of hanging.
+    const statusStarted = Date.now();
+    const status = await own.runOrc(['status']);
+    const statusSeconds = (Date.now() - statusStarted) / 1000;
+    expect(status.stdout).toMatch(/t\/a\s+unknown/);
+    expect(status.stdout).toContain('no worker answered for t/a');
+    const captureStarted = Date.now();
+    const capture = await own.runOrc(['capture', AGENT]);
+    const captureSeconds = (Date.now() - captureStarted) / 1000;
+    expect(capture.code).not.toBe(0);
+    expect(capture.stderr).toContain('npm start restarts its worker by itself');
+    process.stderr.write(`[worker-kill] with no worker: 5 sends ${sendSeconds.toFixed(1)} s, status ${statusSeconds.toFixed(1)} s, capture ${captureSeconds.toFixed(1)} s\n`);
+    // Generous bounds (the bench measures): what matters is no 30-60 s hang.
+    expect(Math.max(statusSeconds, captureSeconds)).toBeLessThan(10);
+    await delay(Math.max(0, 8_000 - (Date.now() - killedAt)));
 
     await own.stack.worker.restart();
     const restartedAt = Date.now();
@@ -53,10 +71,6 @@ describe('killing the worker', () => {
     // The premise: some check-ins fell due while no worker ran, the others after its return.
     expect(dueTimes.some((t) => t > killedAt && t < restartedAt)).toBe(true);
     expect(dueTimes.some((t) => t > restartedAt)).toBe(true);
-    for (const result of await Promise.all(sends)) {
-      expect(result.stderr).toBe('');
-      expect(result.stdout).toContain('delivered to t/a and confirmed');
-    }
 
     await eventually(async () => expect(await pendingNotes(own, AGENT)).toEqual([]), { timeoutMs: 45_000 });
     await eventually(() => expectCheckinsDeliveredOnce(own, AGENT, notes), { timeoutMs: 20_000 });

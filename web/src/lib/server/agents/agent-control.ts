@@ -11,8 +11,8 @@ import { WORKFLOW_TASK_QUEUE, agentId, agentWorkflowId, formatAgentRef, type Age
 import {
   awaitLaunchUpdate,
   captureUpdate,
+  enqueueMessageSignal,
   sendMessageUpdate,
-  statusQuery,
   stopUpdate,
 } from '../../../../../workflows/agent-messages.ts';
 import type { AgentMessage, AgentStatus } from '../../../../../workflows/agent-types.ts';
@@ -22,6 +22,7 @@ import { agentPlace, findAgent, listActiveAgents, markStopped, registerAgent, re
 import { expireTimedOut } from '../approvals/request-store.ts';
 import { isWorkflowRunning, temporalClient } from '../temporal-access.ts';
 import { toApiError } from './temporal-errors.ts';
+import { noWorkerProblem, requireWorker, statusIfWorkerAnswers } from './worker-answer.ts';
 
 export interface StartAgentInput {
   ref: AgentRef;
@@ -91,7 +92,7 @@ export async function requireAgent(services: Services, ref: AgentRef) {
     throw new TRPCError({ code: 'NOT_FOUND', message: `no running agent ${agentId}; see running agents with: orc status` });
   }
   const client = await temporalClient(services, agentId);
-  return { handle: client.workflow.getHandle<typeof agentWorkflow>(row.workflowId), agentId };
+  return { handle: client.workflow.getHandle<typeof agentWorkflow>(row.workflowId), agentId, client, row };
 }
 
 export async function stopAgent(services: Services, ref: AgentRef): Promise<AgentStatus> {
@@ -107,9 +108,19 @@ export async function stopAgent(services: Services, ref: AgentRef): Promise<Agen
   }
 }
 
+/**
+ * Delivers a message and waits for the agent's confirmation. When no worker answers for the
+ * agent (its host's worker is down), the message is still accepted: it goes into the agent's
+ * workflow as a signal, which Temporal keeps, and is delivered and confirmed once a worker is
+ * back; the answer says `queued` at once instead of waiting.
+ */
 export async function sendMessage(services: Services, ref: AgentRef, text: string, from: string): Promise<AgentMessage> {
-  const { handle, agentId } = await requireAgent(services, ref);
+  const { handle, agentId, client, row } = await requireAgent(services, ref);
   try {
+    if ((await statusIfWorkerAnswers(client, row.workflowId)) === null) {
+      await handle.signal(enqueueMessageSignal, { text, from });
+      return { id: '', from, text, state: 'queued', queuedAt: new Date().toISOString(), error: `${noWorkerProblem(agentId, row.host)}. The message is kept and will be delivered when a worker is back` };
+    }
     return await handle.executeUpdate(sendMessageUpdate, { args: [{ text, from }] });
   } catch (err) {
     throw toApiError(err, agentId);
@@ -117,8 +128,9 @@ export async function sendMessage(services: Services, ref: AgentRef, text: strin
 }
 
 export async function capturePane(services: Services, ref: AgentRef, lines: number): Promise<{ text: string }> {
-  const { handle, agentId } = await requireAgent(services, ref);
+  const { handle, agentId, client, row } = await requireAgent(services, ref);
   try {
+    await requireWorker(client, row.workflowId, agentId, row.host);
     return await handle.executeUpdate(captureUpdate, { args: [{ lines }] });
   } catch (err) {
     throw toApiError(err, agentId);
@@ -153,7 +165,9 @@ export async function listAgents(services: Services, team: string | null = null)
         startedAt: row.createdAt.toISOString(),
       };
       try {
-        const status = await client.workflow.getHandle(row.workflowId).query(statusQuery);
+        // Read with a short deadline: with no worker, the registry's facts still come back at once.
+        const status = await statusIfWorkerAnswers(client, row.workflowId);
+        if (status === null) return { ...base, state: 'unknown', inbox: 0, nextCheckinAt: null, problem: noWorkerProblem(base.id, row.host) };
         return { ...base, state: status.state, inbox: status.inbox, nextCheckinAt: status.nextCheckinAt ?? null, problem: status.lastError };
       } catch (err) {
         return { ...base, state: 'unknown', inbox: 0, nextCheckinAt: null, problem: err instanceof Error ? err.message : String(err) };

@@ -1,0 +1,53 @@
+// Nothing waits on a worker that is not there. Queries and updates reach an agent's workflow
+// only through a worker; with none polling, Temporal holds the call for many seconds. So every
+// call that needs a worker first asks the workflow a cheap question with a short deadline, and
+// when nobody answers, says so at once, naming what is missing and how to bring it back.
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { TRPCError } from '@trpc/server';
+import { hostTaskQueue, WORKFLOW_TASK_QUEUE } from '../../../../../domain/names.ts';
+import { statusQuery } from '../../../../../workflows/agent-messages.ts';
+import type { AgentStatus } from '../../../../../workflows/agent-types.ts';
+
+/** How long a worker has to answer a status query before orc says none is there. */
+export const WORKER_ANSWER_MS = 2_500;
+
+/** What a person reads when no worker answered for an agent on `host`. */
+export function noWorkerProblem(agentId: string, host: string): string {
+  return (
+    `no worker answered for ${agentId} within ${WORKER_ANSWER_MS / 1000} s: no worker seems to poll ${WORKFLOW_TASK_QUEUE} and ${hostTaskQueue(host)}; ` +
+    `npm start restarts its worker by itself, or start one on host ${host} with: ORC_HOST_NAME=${host} node workers/host-worker.ts (orc doctor checks)`
+  );
+}
+
+/**
+ * Whether a failed query means no worker took it: the deadline passed, or Temporal gave up on
+ * the worker that last ran the workflow ("Failed to query Workflow", after a worker died).
+ * A workflow that is gone, or Temporal itself being unreachable, are other answers.
+ */
+function noWorkerTookIt(err: unknown): boolean {
+  if (err instanceof WorkflowNotFoundError) return false;
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === 4 || /deadline exceeded|DEADLINE_EXCEEDED|Failed to query Workflow/i.test(e.message)) return true;
+  }
+  return false;
+}
+
+/**
+ * The workflow's status, asked with a short deadline: null when no worker answered in time.
+ * Other errors (the workflow is gone, Temporal is down) are thrown as they are.
+ */
+export async function statusIfWorkerAnswers(client: Client, workflowId: string, ms = WORKER_ANSWER_MS): Promise<AgentStatus | null> {
+  try {
+    return await client.withDeadline(Date.now() + ms, () => client.workflow.getHandle(workflowId).query(statusQuery));
+  } catch (err) {
+    if (noWorkerTookIt(err)) return null;
+    throw err;
+  }
+}
+
+/** Throws the "no worker" answer (503) when no worker answers for the agent in time. */
+export async function requireWorker(client: Client, workflowId: string, agentId: string, host: string): Promise<void> {
+  if ((await statusIfWorkerAnswers(client, workflowId)) === null) {
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: noWorkerProblem(agentId, host) });
+  }
+}
