@@ -4,6 +4,7 @@
 //
 //   <data>/admin-token, secret-key            orc's secrets (never an agent's to read)
 //   <data>/logs/, temporal.sqlite, pglite/    the stack's own state
+//   <data>/workflow-bundle.js                 the workflow code, bundled by the launcher
 //   <data>/hosts/<host>/                      what one host's worker keeps
 //     bin/orc                                 the shim agents call
 //     delivered-message-ids                   the delivery ledger
@@ -49,6 +50,8 @@ export interface DataLayout {
   readonly logDir: string;
   readonly temporalDb: string;
   readonly pgliteDir: string;
+  /** The workflow code, bundled once by the launcher, so a restarted worker starts at once. */
+  readonly workflowBundle: string;
   host(hostName: string): HostLayout;
 }
 
@@ -81,6 +84,7 @@ export function dataLayout(dataDir: string): DataLayout {
     logDir: join(root, 'logs'),
     temporalDb: join(root, 'temporal.sqlite'),
     pgliteDir: join(root, 'pglite'),
+    workflowBundle: join(root, 'workflow-bundle.js'),
     host: (hostName) => hostLayout(join(root, 'hosts', hostName)),
   };
 }

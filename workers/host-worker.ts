@@ -46,7 +46,10 @@ async function run() {
       connection,
       namespace: config.namespace,
       taskQueue: WORKFLOW_TASK_QUEUE,
-      workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
+      // The launcher's bundle when it made one (a restarted worker then polls at once); else bundled here.
+      ...(process.env.ORC_WORKFLOW_BUNDLE
+        ? { workflowBundle: { codePath: process.env.ORC_WORKFLOW_BUNDLE } }
+        : { workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)) }),
       ...(database ? { activities: createRecordActivities({ db: database.db }) } : {}),
     });
     const hostWorker = await Worker.create({

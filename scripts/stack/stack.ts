@@ -10,6 +10,7 @@ import { applyMigrations } from '../../db/migrate.ts';
 import { checkPortsFree } from './ports.ts';
 import { spawnRestartableService, waitUntil, type RestartableService } from './child-process.ts';
 import type { SupervisorEvent } from './supervisor.ts';
+import { writeWorkflowBundle } from './workflow-bundle.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { startTemporalDevServer, type TemporalServer } from './temporal-server.ts';
 import { buildWeb, webBuildIsStale } from './web-build.ts';
@@ -142,7 +143,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       PORT: String(options.port),
       ...(temporalUiUrl ? { ORC_TEMPORAL_UI_URL: temporalUiUrl } : {}),
     };
-    const workerEnv: NodeJS.ProcessEnv = embeddedDatabase ? { ...env, DATABASE_URL: '' } : env;
+    progress('worker: bundling the workflow code …');
+    await writeWorkflowBundle(layout.workflowBundle);
+    const workerEnv: NodeJS.ProcessEnv = { ...env, ORC_WORKFLOW_BUNDLE: layout.workflowBundle, ...(embeddedDatabase ? { DATABASE_URL: '' } : {}) };
     // The web runs beside the worker, as the same user: it may read screens from the worker's tmux.
     const webEnv: NodeJS.ProcessEnv = { ...env, ORC_WEB_SHARES_TMUX: '1', ...(embeddedDatabase ? { ORC_RECORDS_IN_WEB: '1' } : {}) };
 
