@@ -19,6 +19,7 @@ import { sendLatencySection } from './send-latency.ts';
 import { startViaNpmStart, type BenchStack } from './stack.ts';
 import { benchTmuxSocket, killTmuxServerOnCleanup } from './tmux.ts';
 import { dataLayout } from '../domain/data-layout.ts';
+import { recoverySection } from './recovery.ts';
 
 const COMMAND = 'npm run bench';
 
@@ -39,8 +40,8 @@ const options = {
   screenAgents: intEnv('BENCH_SCREEN_AGENTS', 20),
   screenDialogs: intEnv('BENCH_SCREEN_DIALOGS', 10),
 };
-/** Comma-separated subset of send,checkins,live,approvals,screen,dashboard (start always runs: the others need its stack). */
-const sections = new Set((process.env.BENCH_SECTIONS ?? 'send,checkins,live').split(',').map((s) => s.trim()));
+/** Comma-separated subset of send,checkins,live,approvals,screen,dashboard,recovery (start always runs: the others need its stack). */
+const sections = new Set((process.env.BENCH_SECTIONS ?? 'send,checkins,live,recovery').split(',').map((s) => s.trim()));
 
 const results: Record<string, unknown> = {
   machine: {
@@ -162,6 +163,10 @@ async function run() {
   }
   if (sections.has('dashboard')) {
     await section('dashboardLive', '7. dashboard live update', () => dashboardLiveSection(clientEnv, url, token, project, figures));
+  }
+  // Last: it kills the stack's worker and web app (the supervisor brings them back).
+  if (sections.has('recovery')) {
+    await section('recovery', '8. recovery after SIGKILL (npm start supervises)', () => recoverySection(clientEnv, url, stack.pid, project, figures));
   }
 }
 
