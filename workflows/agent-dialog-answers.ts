@@ -1,9 +1,10 @@
 // A person's late answer to a permission request whose hook had given up: the host presses the
 // matching key in the agent's own dialog, if that dialog is live and shows this request. The
-// outcomes are kept for the server to read.
+// outcomes are kept for the server to read (a query) or to wait for (an update).
+import { ApplicationFailure, condition } from '@temporalio/workflow';
 import { DIALOG_ANSWERS_KEPT } from './agent-limits.ts';
 import type { AgentRun } from './agent-run.ts';
-import type { AnswerDialogInput, DialogAnswer } from './agent-types.ts';
+import type { AnswerDialogInput, AwaitDialogAnswerInput, DialogAnswer } from './agent-types.ts';
 import { rootMessage } from './failure-message.ts';
 
 export class DialogAnswers {
@@ -30,6 +31,14 @@ export class DialogAnswers {
   /** The last outcome for the request, or null while it is still being answered (or unknown). */
   find(requestId: string): DialogAnswer | null {
     return this.answers.findLast((a) => a.requestId === requestId) ?? null;
+  }
+
+  /** The awaitDialogAnswer update: the outcome once there is one, or a failure after `timeoutMs`. */
+  async awaitAnswer({ requestId, timeoutMs }: AwaitDialogAnswerInput): Promise<DialogAnswer> {
+    await condition(() => this.find(requestId) !== null, timeoutMs);
+    const answer = this.find(requestId);
+    if (!answer) throw ApplicationFailure.nonRetryable(`the dialog answer for request ${requestId} was not done within ${timeoutMs / 1000} s`, 'DialogAnswerTimeout');
+    return answer;
   }
 
   private async answerNow({ requestId, decision, subject }: AnswerDialogInput): Promise<void> {

@@ -5,10 +5,11 @@
 // state (agent-run.ts) and runs the main loop; each concern lives in its own module.
 import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import { MAX_CAPTURE_LINES } from '../domain/pane-text.ts';
-import { checkCheckinRequest, checkMessageText } from './agent-limits.ts';
+import { checkCheckinRequest, checkMessageText, checkWaitMs } from './agent-limits.ts';
 import {
   agentEventSignal,
   answerDialogSignal,
+  awaitDialogAnswerUpdate,
   awaitLaunchUpdate,
   cancelCheckinUpdate,
   captureUpdate,
@@ -50,6 +51,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
   });
   setHandler(answerDialogSignal, (answer) => dialogs.answer(answer));
   setHandler(dialogAnswerQuery, ({ requestId }) => dialogs.find(requestId));
+  setHandler(awaitDialogAnswerUpdate, (request) => dialogs.awaitAnswer(request), { validator: ({ timeoutMs }) => checkWaitMs(timeoutMs) });
   setHandler(stopUpdate, () => agent.stop());
   setHandler(stopSignal, () => agent.requestStop());
   setHandler(agentEventSignal, (event) => agent.onEvent(event));

@@ -2,6 +2,7 @@
 // main loop: the members' entries, the agents this run started, and starting a member (its
 // worktree, then its own agent workflow as a child that the team outlives or is outlived by).
 import {
+  ApplicationFailure,
   ParentClosePolicy,
   WorkflowIdReusePolicy,
   condition,
@@ -15,7 +16,7 @@ import { agentId, agentWorkflowId, hostTaskQueue } from '../domain/names.ts';
 import { agentSpecFrom } from './agent-spec.ts';
 import { agentWorkflow } from './agent-workflow.ts';
 import { rootMessage } from './failure-message.ts';
-import type { TeamAgentEntry, TeamAgentLaunch, TeamDescription, TeamWorkflowInput } from './team-types.ts';
+import type { AwaitAgentStoppedInput, TeamAgentEntry, TeamAgentLaunch, TeamDescription, TeamWorkflowInput } from './team-types.ts';
 
 export class TeamRun {
   readonly input: TeamWorkflowInput;
@@ -58,6 +59,23 @@ export class TeamRun {
 
   async addAgent(launch: TeamAgentLaunch): Promise<TeamDescription> {
     await this.startAgent(launch);
+    return this.describe();
+  }
+
+  /**
+   * The awaitAgentStopped update: the team notices a member's end a moment after the member's
+   * own workflow ends, and a restart through the team waits for that first.
+   */
+  async awaitAgentStopped({ name, timeoutMs }: AwaitAgentStoppedInput): Promise<TeamDescription> {
+    const entry = () => this.agents.find((a) => a.name === name);
+    const over = () => {
+      const state = entry()?.state;
+      return state === undefined || state === 'stopped' || state === 'failed';
+    };
+    if (!(await condition(over, timeoutMs))) {
+      const { team } = this.input;
+      throw ApplicationFailure.nonRetryable(`team ${team} still counts ${agentId(team, name)} as ${entry()?.state ?? 'running'}; try again in a moment`, 'AgentStillRunning');
+    }
     return this.describe();
   }
 

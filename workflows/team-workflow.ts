@@ -9,8 +9,9 @@
 // line: start the members, wait, stop them all.
 import { allHandlersFinished, condition, continueAsNew, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
 import { agentWorkflowId } from '../domain/names.ts';
+import { checkWaitMs } from './agent-limits.ts';
 import { stopSignal } from './agent-messages.ts';
-import { addAgentUpdate, awaitAgentsStartedUpdate, describeTeamQuery, stopTeamUpdate } from './team-messages.ts';
+import { addAgentUpdate, awaitAgentStoppedUpdate, awaitAgentsStartedUpdate, describeTeamQuery, stopTeamUpdate } from './team-messages.ts';
 import { TeamRun } from './team-run.ts';
 import type { TeamAgentEntry, TeamDescription, TeamWorkflowInput } from './team-types.ts';
 
@@ -26,6 +27,7 @@ export async function teamWorkflow(input: TeamWorkflowInput & { agentsSnapshot?:
       if (refusal) throw new Error(refusal);
     },
   });
+  setHandler(awaitAgentStoppedUpdate, (request) => team.awaitAgentStopped(request), { validator: ({ timeoutMs }) => checkWaitMs(timeoutMs) });
   setHandler(stopTeamUpdate, () => team.stop());
 
   if (!input.agentsSnapshot) {
