@@ -39,3 +39,5 @@ export function agentActivities(spec: AgentSpec) {
   };
   return { host, records, pendingRecords };
 }
+
+export type AgentActivities = ReturnType<typeof agentActivities>;

@@ -20,6 +20,9 @@ export const DIALOG_HOLD_MAX_PAUSE_MS = 15_000;
 /** Outcomes of dialog answers kept for the server to read back; older ones are long read. */
 export const DIALOG_ANSWERS_KEPT = 50;
 
+/** The longest an update may wait inside a workflow for something to happen (a dialog answered, a team member stopped). */
+export const MAX_UPDATE_WAIT_MS = 60_000;
+
 /** `closed`: why the agent takes nothing new, or null while it does. */
 export function checkMessageText(text: string, closed: string | null): void {
   if (text.trim() === '') throw new Error('message text is empty');
@@ -37,4 +40,10 @@ export function checkCheckinRequest(
   if (note.trim() === '' || note.length > 10_000) throw new Error('a check-in note is 1 to 10000 characters');
   if (pending >= MAX_PENDING_CHECKINS) throw new Error(`agent ${agentId} already has ${MAX_PENDING_CHECKINS} pending check-ins; cancel some first`);
   if (closed) throw new Error(closed);
+}
+
+export function checkWaitMs(timeoutMs: number): void {
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_UPDATE_WAIT_MS) {
+    throw new Error(`timeoutMs must be a whole number of milliseconds from 1 to ${MAX_UPDATE_WAIT_MS}`);
+  }
 }

@@ -1,7 +1,7 @@
 // Signals, queries and updates of the agent workflow, defined beside it so that clients
 // (the web API, tests) use the very same typed objects.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AgentEvent, AgentMessage, AgentStatus, AnswerDialogInput, CaptureInput, Checkin, DialogAnswer, ScheduleCheckinInput, SendMessageInput } from './agent-types.ts';
+import type { AgentEvent, AgentMessage, AgentStatus, AnswerDialogInput, AwaitDialogAnswerInput, CaptureInput, Checkin, DialogAnswer, ScheduleCheckinInput, SendMessageInput } from './agent-types.ts';
 
 export const statusQuery = defineQuery<AgentStatus>('status');
 
@@ -34,9 +34,19 @@ export const stopSignal = defineSignal('stop');
 /**
  * A person answered a request whose hook had already given up: the host presses the matching
  * key in the agent's own dialog, if that dialog is live and shows this request. A signal, so
- * the answer is durable the moment it is accepted; the outcome is read with dialogAnswerQuery.
+ * the answer is durable the moment it is accepted; the outcome is awaited with awaitDialogAnswerUpdate.
  */
 export const answerDialogSignal = defineSignal<[AnswerDialogInput]>('answerDialog');
 
-/** What answering the dialog for a request did; null while it is still being done (or unknown). */
+/**
+ * What answering the dialog for a request did; null while it is still being done (or unknown).
+ * Kept for clients that poll it, from before awaitDialogAnswerUpdate.
+ */
 export const dialogAnswerQuery = defineQuery<DialogAnswer | null, [{ requestId: string }]>('dialogAnswer');
+
+/**
+ * Resolves with what answering the dialog for a request did, once it is done; fails when that
+ * takes longer than `timeoutMs` (at most MAX_UPDATE_WAIT_MS). The server sends answerDialogSignal
+ * first, then waits here instead of polling dialogAnswerQuery.
+ */
+export const awaitDialogAnswerUpdate = defineUpdate<DialogAnswer, [AwaitDialogAnswerInput]>('awaitDialogAnswer');

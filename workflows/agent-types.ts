@@ -114,6 +114,12 @@ export interface AnswerDialogInput {
   subject: string;
 }
 
+export interface AwaitDialogAnswerInput {
+  requestId: string;
+  /** How long to wait for the outcome before the update fails. */
+  timeoutMs: number;
+}
+
 export interface DialogAnswer {
   requestId: string;
   /** The key pressed in the dialog, or null when nothing was pressed. */

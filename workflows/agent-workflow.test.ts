@@ -7,6 +7,7 @@ import { createHarness, fakeSpec, type Harness } from '../testing/workflow-harne
 import {
   agentEventSignal,
   answerDialogSignal,
+  awaitDialogAnswerUpdate,
   awaitLaunchUpdate,
   cancelCheckinUpdate,
   captureUpdate,
@@ -192,6 +193,35 @@ describe('agentWorkflow', () => {
       expect(await handle.query(dialogAnswerQuery, { requestId: 'aaaaaaaaaa' })).toEqual({ requestId: 'aaaaaaaaaa', pressed: '1', detail: 'pressed 1 (Yes)' });
       expect(await handle.query(dialogAnswerQuery, { requestId: 'bbbbbbbbbb' })).toMatchObject({ pressed: null });
       expect(harness.host.dialogAnswers.filter((a) => a.requestId === 'aaaaaaaaaa')).toEqual([{ paneId: '%1', requestId: 'aaaaaaaaaa', decision: 'allow', subject: 'npm test' }]);
+      await handle.executeUpdate(stopUpdate);
+    });
+  });
+
+  it('waits inside the workflow for what a dialog answer did, and fails after the wait when nothing comes', async () => {
+    await harness.run(async () => {
+      const handle = await startAgent({ kind: 'claude-code', argv: ['claude'] });
+      await handle.executeUpdate(awaitLaunchUpdate);
+      harness.host.onAnswerDialog = async (input) => {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        return { requestId: input.requestId, pressed: '1', detail: 'pressed 1 (Yes)' };
+      };
+      await handle.signal(answerDialogSignal, { requestId: 'cccccccccc', decision: 'allow', subject: 'npm test' });
+      // Sent at once after the signal, as the server does: resolves only when the key is pressed.
+      const answer = await handle.executeUpdate(awaitDialogAnswerUpdate, { args: [{ requestId: 'cccccccccc', timeoutMs: 10_000 }] });
+      expect(answer).toEqual({ requestId: 'cccccccccc', pressed: '1', detail: 'pressed 1 (Yes)' });
+      // Asked again once the outcome is there: at once.
+      expect(await handle.executeUpdate(awaitDialogAnswerUpdate, { args: [{ requestId: 'cccccccccc', timeoutMs: 1_000 }] })).toEqual(answer);
+
+      const askedAt = Date.now();
+      const none = await handle.executeUpdate(awaitDialogAnswerUpdate, { args: [{ requestId: 'dddddddddd', timeoutMs: 1_000 }] }).catch((err: unknown) => err);
+      expect(none).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect((none as Error).cause).toMatchObject({ type: 'DialogAnswerTimeout', message: 'the dialog answer for request dddddddddd was not done within 1 s' });
+      expect(Date.now() - askedAt).toBeGreaterThanOrEqual(900);
+      const tooLong = await handle.executeUpdate(awaitDialogAnswerUpdate, { args: [{ requestId: 'dddddddddd', timeoutMs: 3_600_000 }] }).catch((err: unknown) => err);
+      expect(String((tooLong as Error).cause)).toContain('timeoutMs must be a whole number of milliseconds from 1 to 60000');
+
+      // Pressed once, however often its outcome was asked for.
+      expect(harness.host.dialogAnswers.filter((a) => a.requestId === 'cccccccccc')).toHaveLength(1);
       await handle.executeUpdate(stopUpdate);
     });
   });

@@ -1,6 +1,6 @@
 // Queries and updates of the team workflow, shared with its clients.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { TeamAgentLaunch, TeamDescription } from './team-types.ts';
+import type { AwaitAgentStoppedInput, TeamAgentLaunch, TeamDescription } from './team-types.ts';
 
 export const describeTeamQuery = defineQuery<TeamDescription>('describe');
 
@@ -11,3 +11,9 @@ export const addAgentUpdate = defineUpdate<TeamDescription, [TeamAgentLaunch]>('
 
 /** Stops every agent (each saves its pane history), then the team. */
 export const stopTeamUpdate = defineUpdate<TeamDescription>('stopTeam');
+
+/**
+ * Resolves once the team counts the member stopped or failed (or has no member of that name);
+ * fails when that takes longer than `timeoutMs`. A restart waits here before addAgentUpdate.
+ */
+export const awaitAgentStoppedUpdate = defineUpdate<TeamDescription, [AwaitAgentStoppedInput]>('awaitAgentStopped');

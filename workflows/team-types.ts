@@ -52,3 +52,10 @@ export interface TeamDescription {
   state: 'starting' | 'running' | 'stopping' | 'stopped';
   agents: TeamAgentEntry[];
 }
+
+export interface AwaitAgentStoppedInput {
+  /** The member's name in its team. */
+  name: string;
+  /** How long to wait before the update fails. */
+  timeoutMs: number;
+}

@@ -2,16 +2,18 @@
 // showing): the agent's workflow is told to press the key in that dialog, on the agent's host,
 // and orc waits a bounded time for what it did. The host presses nothing unless the live
 // dialog shows this very request, so a late answer can never land on another dialog.
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
 import { agentWorkflowId, parseAgentRef } from '../../../../../domain/names.ts';
-import { answerDialogSignal, dialogAnswerQuery } from '../../../../../workflows/agent-messages.ts';
+import { answerDialogSignal, awaitDialogAnswerUpdate, dialogAnswerQuery } from '../../../../../workflows/agent-messages.ts';
 import type { DialogAnswer } from '../../../../../workflows/agent-types.ts';
 import type { Services } from '../services.ts';
 import type { RequestRow } from './request-store.ts';
 
-const POLL_MS = 200;
 /** The host's key press and its check that the dialog closed take a few seconds at most. */
 const ANSWER_WAIT_MS = 20_000;
+/** Beyond the workflow's own wait: the call gives up even if no worker picks the update up. */
+const CALL_SLACK_MS = 5_000;
 
 /** What the dialog shows of a request: its command, file or URL. */
 export function dialogSubject(row: Pick<RequestRow, 'toolName' | 'toolInput' | 'commandText'>): string {
@@ -28,11 +30,19 @@ export async function answerAgentDialog(services: Services, row: RequestRow, all
   } catch (err) {
     throw new TRPCError({ code: 'CONFLICT', message: `request ${row.id} timed out and ${row.agentId} cannot be reached to answer its dialog (${(err as Error).message}); answer it in the agent's window (tmux)` });
   }
-  const deadline = Date.now() + ANSWER_WAIT_MS;
-  while (Date.now() < deadline) {
-    const answer = await handle.query(dialogAnswerQuery, { requestId: row.id }).catch(() => null);
+  // The workflow waits for the outcome itself (awaitDialogAnswerUpdate) and fails after the wait.
+  try {
+    return await client.withDeadline(Date.now() + ANSWER_WAIT_MS + CALL_SLACK_MS, () =>
+      handle.executeUpdate(awaitDialogAnswerUpdate, { args: [{ requestId: row.id, timeoutMs: ANSWER_WAIT_MS }] }),
+    );
+  } catch (err) {
+    // The agent stopped since the signal: its workflow has ended, and what it did is still there to read.
+    const answer = err instanceof WorkflowNotFoundError ? await handle.query(dialogAnswerQuery, { requestId: row.id }).catch(() => null) : null;
     if (answer) return answer;
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    throw new TRPCError({
+      code: 'TIMEOUT',
+      message: `asked ${row.agentId}'s host to answer its dialog for request ${row.id}, but it did not report within ${ANSWER_WAIT_MS / 1000} s; look with: orc capture ${row.agentId}`,
+      cause: err,
+    });
   }
-  throw new TRPCError({ code: 'TIMEOUT', message: `asked ${row.agentId}'s host to answer its dialog for request ${row.id}, but it did not report within ${ANSWER_WAIT_MS / 1000} s; look with: orc capture ${row.agentId}` });
 }

@@ -1,6 +1,6 @@
 // What the API does to teams. A team is the workflow `team/<team>` plus its agents' own
 // workflows; the teams and agents tables are the registry people list.
-import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import { ApplicationFailure, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { agents } from '../../../../../db/schema/agents.ts';
@@ -13,7 +13,7 @@ import { seal, sealValues } from '../../../../../domain/sealed-secret.ts';
 import { managerOf } from '../../../../../domain/roles/manager.ts';
 import type { TeamSpec } from '../../../../../domain/teams/team-spec.ts';
 import { awaitLaunchUpdate } from '../../../../../workflows/agent-messages.ts';
-import { addAgentUpdate, awaitAgentsStartedUpdate, describeTeamQuery, stopTeamUpdate } from '../../../../../workflows/team-messages.ts';
+import { addAgentUpdate, awaitAgentStoppedUpdate, awaitAgentsStartedUpdate, describeTeamQuery, stopTeamUpdate } from '../../../../../workflows/team-messages.ts';
 import type { TeamAgentLaunch, TeamDescription } from '../../../../../workflows/team-types.ts';
 import type { teamWorkflow } from '../../../../../workflows/team-workflow.ts';
 import { agentPlace, markStopped, registerAgent } from '../agents/agent-registry.ts';
@@ -219,6 +219,11 @@ export async function addAgentToTeam(services: Services, team: string, agent: Te
   }
 }
 
+/** How long a restart waits for the team to count the member stopped. */
+const STOPPED_WAIT_MS = 15_000;
+/** Beyond the workflow's own wait: the call gives up even if no worker picks the update up. */
+const CALL_SLACK_MS = 5_000;
+
 /**
  * Launches a stopped member of a running team again through its team, so that it keeps its
  * role, manager and first message and the team keeps watching it. The team notices the stop a
@@ -228,15 +233,16 @@ export async function relaunchTeamAgent(services: Services, team: string, name: 
   const { row, client, handle } = await requireTeam(services, team);
   const spec = row.spec as TeamSpec;
   if (!spec.agents.some((a) => a.name === name)) throw new TRPCError({ code: 'NOT_FOUND', message: `team ${team} has no agent named ${name}` });
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const description = await handle.query(describeTeamQuery).catch((err: unknown) => {
-      throw toApiError(err, `team ${team}`);
-    });
-    const entry = description.agents.find((a) => a.name === name);
-    if (!entry || entry.state === 'stopped' || entry.state === 'failed') break;
-    if (Date.now() > deadline) throw new TRPCError({ code: 'TIMEOUT', message: `team ${team} still counts ${team}/${name} as ${entry.state}; try again in a moment` });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  try {
+    await client.withDeadline(Date.now() + STOPPED_WAIT_MS + CALL_SLACK_MS, () =>
+      handle.executeUpdate(awaitAgentStoppedUpdate, { args: [{ name, timeoutMs: STOPPED_WAIT_MS }] }),
+    );
+  } catch (err) {
+    // The team's own words: "team <team> still counts <team>/<name> as started; try again in a moment".
+    if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'AgentStillRunning') {
+      throw new TRPCError({ code: 'TIMEOUT', message: err.cause.message, cause: err });
+    }
+    throw toApiError(err, `team ${team}`);
   }
   const [launch] = await registerAgents(services, spec, [name], row.host, env);
   if (!launch) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'agent registration produced nothing' });
