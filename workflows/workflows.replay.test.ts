@@ -22,4 +22,15 @@ describe('replay of committed workflow histories', async () => {
     expect(history.events.length).toBeGreaterThan(10);
     await Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, file);
   });
+
+  // Recorded once with the workflow code from before its split into modules (recovery, timers,
+  // interleaved signals and updates, dialog answers, a failed launch, a held message then a stop,
+  // a team member restarted): the split must replay them, as must every change after it.
+  const beforeSplit = (await readdir(`${HISTORIES}before-split/`)).filter((f) => f.endsWith('.json'));
+
+  it.each(beforeSplit)('before-split/%s replays without non-determinism', async (file) => {
+    const history = JSON.parse(await readFile(`${HISTORIES}before-split/${file}`, 'utf8')) as { events: unknown[] };
+    expect(history.events.length).toBeGreaterThan(10);
+    await Worker.runReplayHistory({ workflowsPath: WORKFLOWS_PATH }, history, file);
+  });
 });
