@@ -3,7 +3,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getServices } from '../../lib/server/services.ts';
-import { endSession } from '../../lib/server/session.ts';
+import { endSession } from '../../lib/server/auth/session.ts';
 
 export const POST: RequestHandler = async ({ cookies }) => {
   await endSession(getServices().db, cookies);

@@ -6,7 +6,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { ROLES } from '../../../../domain/roles/roles.ts';
 import { PROFILE_NAMES, WORKSPACE_MODES, type TeamSpec } from '../../../../domain/teams/team-spec.ts';
 import { pageApi } from '../../lib/server/api/page-caller.ts';
-import type { Caller } from '../../lib/server/session.ts';
+import type { Caller } from '../../lib/server/auth/session.ts';
 import { formValues, teamSpecFromForm, teamSpecFromUpload, uploadBaseDir } from '../../lib/server/teams/team-spec-from-form.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -20,8 +20,8 @@ import type { agentWorkflow } from '../../../../../workflows/agent-workflow.ts';
 import type { Services } from '../services.ts';
 import { agentPlace, findAgent, listActiveAgents, markStopped, registerAgent, removeAgent } from './agent-registry.ts';
 import { expireTimedOut } from '../approvals/request-store.ts';
-import { isWorkflowRunning, temporalClient } from '../temporal-access.ts';
-import { toApiError } from './temporal-errors.ts';
+import { isWorkflowRunning, temporalClient } from '../temporal/temporal-access.ts';
+import { toApiError } from '../temporal/temporal-errors.ts';
 
 export interface StartAgentInput {
   ref: AgentRef;

@@ -8,7 +8,7 @@ import { cancelCheckinUpdate, scheduleCheckinUpdate } from '../../../../../workf
 import type { Checkin } from '../../../../../workflows/agent-types.ts';
 import type { Services } from '../services.ts';
 import { requireAgent } from './agent-control.ts';
-import { toApiError } from './temporal-errors.ts';
+import { toApiError } from '../temporal/temporal-errors.ts';
 
 export async function scheduleCheckin(services: Services, ref: AgentRef, delayMs: number, note: string, createdBy: string): Promise<Checkin & { agent: string }> {
   const { handle, agentId } = await requireAgent(services, ref);

@@ -9,7 +9,7 @@ import { AGENT_PANE_OPTION } from '../../../../../host/tmux/agent-pane.ts';
 import { createTmux, type Tmux } from '../../../../../host/tmux/tmux.ts';
 import { formatAgentRef, type AgentRef } from '../../../../../domain/names.ts';
 import type { Services } from '../services.ts';
-import { capped, type SubscriptionCap } from '../subscription-caps.ts';
+import { capped, type SubscriptionCap } from '../limits/subscription-caps.ts';
 import { findAgent } from './agent-registry.ts';
 import { capturePane } from './agent-control.ts';
 

@@ -4,7 +4,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { TokenIdentity } from '../../../../../db/tokens.ts';
 import { nudge } from '../live/change-feed.ts';
-import { apiRateLimiter } from '../rate-limit.ts';
+import { apiRateLimiter } from '../limits/rate-limit.ts';
 import type { Services } from '../services.ts';
 import { targetsOf, teamScope } from './team-scope.ts';
 

@@ -18,8 +18,8 @@ import type { TeamAgentLaunch, TeamDescription } from '../../../../../workflows/
 import type { teamWorkflow } from '../../../../../workflows/team-workflow.ts';
 import { agentPlace, markStopped, registerAgent } from '../agents/agent-registry.ts';
 import { expireTimedOut } from '../approvals/request-store.ts';
-import { toApiError } from '../agents/temporal-errors.ts';
-import { isWorkflowRunning, temporalClient } from '../temporal-access.ts';
+import { toApiError } from '../temporal/temporal-errors.ts';
+import { isWorkflowRunning, temporalClient } from '../temporal/temporal-access.ts';
 import type { Services } from '../services.ts';
 
 export { teamWorkflowId };

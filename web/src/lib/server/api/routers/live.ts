@@ -2,7 +2,7 @@
 // names the parts that changed (agents, approvals, rules, messages, check-ins, teams).
 import { TRPCError } from '@trpc/server';
 import { changes, currentVersion, LIVE_FEEDS_PER_TOKEN } from '../../live/change-feed.ts';
-import { capped } from '../../subscription-caps.ts';
+import { capped } from '../../limits/subscription-caps.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 /**
