@@ -1,31 +1,35 @@
-// Temporal's client errors, turned into API errors that say what happened and what to do.
-import { TRPCError } from '@trpc/server';
+// Temporal's client errors, in the server's own words (errors.ts): what happened and what to
+// do. A Temporal server that cannot be reached, or an error nobody expected, stays an internal
+// error, which the API logs.
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
+import { TRPCError } from '@trpc/server';
 import { rootMessage } from '../../../../../workflows/failure-message.ts';
+import { Conflict, DomainError, Invalid, NotFound } from '../errors.ts';
 
-
-export function toApiError(err: unknown, agentId: string): TRPCError {
-  if (err instanceof TRPCError) return err;
+export function toApiError(err: unknown, agentId: string): Error {
+  // Already said: ours, or a TRPCError thrown inside the call this one wraps by a module that
+  // does not throw errors.ts's kinds yet (teams/team-control.ts).
+  if (err instanceof DomainError || err instanceof TRPCError) return err;
   if (err instanceof WorkflowNotFoundError) {
-    return new TRPCError({ code: 'NOT_FOUND', message: `no running agent ${agentId}; start it with: orc agent start ${agentId} --project <dir>` });
+    return new NotFound(`no running agent ${agentId}; start it with: orc agent start ${agentId} --project <dir>`, { cause: err });
   }
   if (err instanceof WorkflowExecutionAlreadyStartedError) {
-    return new TRPCError({ code: 'CONFLICT', message: `agent ${agentId} is already running; stop it first with: orc agent stop ${agentId}` });
+    return new Conflict(`agent ${agentId} is already running; stop it first with: orc agent stop ${agentId}`, { cause: err });
   }
   if (err instanceof WorkflowUpdateFailedError) {
-    return new TRPCError({ code: 'BAD_REQUEST', message: rootMessage(err) });
+    return new Invalid(rootMessage(err), { cause: err });
   }
   const message = rootMessage(err);
   // An update rejected by its validator arrives as a plain error carrying the validator's text.
   if (/Update .*rejected|validator/i.test(message) || (err instanceof Error && err.name === 'WorkflowUpdateRejectedError')) {
-    return new TRPCError({ code: 'BAD_REQUEST', message });
+    return new Invalid(message, { cause: err });
   }
   if (/ECONNREFUSED|UNAVAILABLE|deadline/i.test(message)) {
-    return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: `Temporal is unreachable (${message}); check that the Temporal server is running`, cause: err });
+    return new Error(`Temporal is unreachable (${message}); check that the Temporal server is running`, { cause: err });
   }
-  return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message, cause: err });
+  return new Error(message, { cause: err });
 }
