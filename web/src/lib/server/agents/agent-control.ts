@@ -1,21 +1,21 @@
 // What the API does to agents: start, stop, message, capture, list. Each agent is a
 // Temporal workflow `agent/<team>/<agent>`; the agents table is the registry people list.
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
-import { issueToken, revokeAgentTokens } from '../../../../../db/tokens.ts';
-import type { AgentLaunchRecord } from '../../../../../domain/agent.ts';
-import { kindOf } from '../../../../../domain/agent-command.ts';
-import { agentSpecFrom } from '../../../../../workflows/agent-spec.ts';
-import { seal, sealValues } from '../../../../../domain/sealed-secret.ts';
-import { WORKFLOW_TASK_QUEUE, agentId, agentWorkflowId, formatAgentRef, type AgentRef } from '../../../../../domain/names.ts';
+import { issueToken, revokeAgentTokens } from '$db/tokens.ts';
+import type { AgentLaunchRecord } from '$domain/agent.ts';
+import { kindOf } from '$domain/agent-command.ts';
+import { agentSpecFrom } from '$workflows/agent-spec.ts';
+import { seal, sealValues } from '$domain/sealed-secret.ts';
+import { WORKFLOW_TASK_QUEUE, agentId, agentWorkflowId, formatAgentRef, type AgentRef } from '$domain/names.ts';
 import {
   awaitLaunchUpdate,
   captureUpdate,
   sendMessageUpdate,
   statusQuery,
   stopUpdate,
-} from '../../../../../workflows/agent-messages.ts';
-import type { AgentMessage, AgentStatus } from '../../../../../workflows/agent-types.ts';
-import type { agentWorkflow } from '../../../../../workflows/agent-workflow.ts';
+} from '$workflows/agent-messages.ts';
+import type { AgentMessage, AgentStatus } from '$workflows/agent-types.ts';
+import type { agentWorkflow } from '$workflows/agent-workflow.ts';
 import type { Services } from '../services.ts';
 import { agentPlace, findAgent, listActiveAgents, markStopped, registerAgent, removeAgent } from './agent-registry.ts';
 import { expireTimedOut } from '../approvals/request-store.ts';

@@ -3,9 +3,9 @@
 // manager and first message, and the team keeps watching it); an agent started on its own is
 // started again from its launch record in the registry (host, project, command, hooks, …). The
 // environment given at the first start is asked of the running workflow (sealed) and given again.
-import { formatAgentRef, type AgentRef } from '../../../../../domain/names.ts';
-import { unsealValues } from '../../../../../domain/sealed-secret.ts';
-import { givenEnvQuery } from '../../../../../workflows/agent-messages.ts';
+import { formatAgentRef, type AgentRef } from '$domain/names.ts';
+import { unsealValues } from '$domain/sealed-secret.ts';
+import { givenEnvQuery } from '$workflows/agent-messages.ts';
 import type { Services } from '../services.ts';
 import { relaunchTeamAgent, runningTeamHas } from '../teams/team-control.ts';
 import { startAgent, stopAgent } from './agent-control.ts';

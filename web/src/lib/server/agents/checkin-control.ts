@@ -1,10 +1,10 @@
 // Check-ins: durable timers in the agent's workflow, mirrored in the checkins table for listing.
 import { and, asc, eq } from 'drizzle-orm';
-import { checkins } from '../../../../../db/schema/checkins.ts';
-import type { AgentRef } from '../../../../../domain/names.ts';
-import { agentId, formatAgentRef, parseAgentRef } from '../../../../../domain/names.ts';
-import { cancelCheckinUpdate, scheduleCheckinUpdate } from '../../../../../workflows/agent-messages.ts';
-import type { Checkin } from '../../../../../workflows/agent-types.ts';
+import { checkins } from '$db/schema/checkins.ts';
+import type { AgentRef } from '$domain/names.ts';
+import { agentId, formatAgentRef, parseAgentRef } from '$domain/names.ts';
+import { cancelCheckinUpdate, scheduleCheckinUpdate } from '$workflows/agent-messages.ts';
+import type { Checkin } from '$workflows/agent-types.ts';
 import type { Services } from '../services.ts';
 import { requireAgent } from './agent-control.ts';
 import { toApiError } from '../temporal/temporal-errors.ts';

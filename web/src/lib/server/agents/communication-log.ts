@@ -1,6 +1,6 @@
 // Reading the communication log.
 import { and, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { messages } from '../../../../../db/schema/messages.ts';
+import { messages } from '$db/schema/messages.ts';
 import type { Services } from '../services.ts';
 import { idsWithinBudget } from '../limits/text-budget.ts';
 

@@ -1,7 +1,7 @@
 // Reading saved pane histories: what agents' terminals showed when they stopped or died.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { paneHistories } from '../../../../../db/schema/pane-histories.ts';
-import { formatAgentRef, type AgentRef } from '../../../../../domain/names.ts';
+import { paneHistories } from '$db/schema/pane-histories.ts';
+import { formatAgentRef, type AgentRef } from '$domain/names.ts';
 import type { Services } from '../services.ts';
 import { idsWithinBudget } from '../limits/text-budget.ts';
 

@@ -2,7 +2,7 @@
 // control is middleware that narrows the context: a handler never sees an unauthenticated call.
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import type { TokenIdentity } from '../../../../../db/tokens.ts';
+import type { TokenIdentity } from '$db/tokens.ts';
 import { nudge } from '../live/change-feed.ts';
 import { toTRPCError, withTRPCErrors } from './error-codes.ts';
 import { apiRateLimiter } from '../limits/rate-limit.ts';

@@ -3,9 +3,9 @@
 // and orc waits a bounded time for what it did. The host presses nothing unless the live
 // dialog shows this very request, so a late answer can never land on another dialog.
 import { TRPCError } from '@trpc/server';
-import { agentWorkflowId, parseAgentRef } from '../../../../../domain/names.ts';
-import { answerDialogSignal, dialogAnswerQuery } from '../../../../../workflows/agent-messages.ts';
-import type { DialogAnswer } from '../../../../../workflows/agent-types.ts';
+import { agentWorkflowId, parseAgentRef } from '$domain/names.ts';
+import { answerDialogSignal, dialogAnswerQuery } from '$workflows/agent-messages.ts';
+import type { DialogAnswer } from '$workflows/agent-types.ts';
 import type { Services } from '../services.ts';
 import type { RequestRow } from './request-store.ts';
 

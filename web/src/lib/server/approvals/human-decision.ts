@@ -3,12 +3,12 @@
 // the same transaction as the answer, so a refused or lost race leaves no rule behind. After the
 // hook's wait ran out the request stays answerable: the answer is then pressed in the agent's
 // own dialog (dialog-answer.ts).
-import type { RuleScope } from '../../../../../db/schema/permission-rules.ts';
-import { decide } from '../../../../../domain/permissions/decide.ts';
-import { deriveRules } from '../../../../../domain/permissions/derive-rule.ts';
-import { formatRule, type PermissionRule } from '../../../../../domain/permissions/rule-syntax.ts';
-import type { PermissionContext, PermissionRequest } from '../../../../../domain/permissions/types.ts';
-import { parseAgentRef } from '../../../../../domain/names.ts';
+import type { RuleScope } from '$db/schema/permission-rules.ts';
+import { decide } from '$domain/permissions/decide.ts';
+import { deriveRules } from '$domain/permissions/derive-rule.ts';
+import { formatRule, type PermissionRule } from '$domain/permissions/rule-syntax.ts';
+import type { PermissionContext, PermissionRequest } from '$domain/permissions/types.ts';
+import { parseAgentRef } from '$domain/names.ts';
 import type { Services } from '../services.ts';
 import { requestContext } from './agent-context.ts';
 import { answerAgentDialog } from './dialog-answer.ts';

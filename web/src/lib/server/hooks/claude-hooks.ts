@@ -2,10 +2,10 @@
 // become signals on its workflow (PreToolUse only feeds the approval records). Only the agent
 // itself may post for itself.
 import { z } from 'zod';
-import { agentEventSignal } from '../../../../../workflows/agent-messages.ts';
-import type { AgentEvent } from '../../../../../workflows/agent-types.ts';
-import { hashToken } from '../../../../../db/tokens.ts';
-import { agentWorkflowId, parseAgentRef } from '../../../../../domain/names.ts';
+import { agentEventSignal } from '$workflows/agent-messages.ts';
+import type { AgentEvent } from '$workflows/agent-types.ts';
+import { hashToken } from '$db/tokens.ts';
+import { agentWorkflowId, parseAgentRef } from '$domain/names.ts';
 import { handlePermissionRequest } from '../approvals/permission-hook.ts';
 import { permissionPayload, type PermissionPayload } from '../approvals/permission-payload.ts';
 import { expireTimedOut } from '../approvals/request-store.ts';

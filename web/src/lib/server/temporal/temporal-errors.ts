@@ -7,7 +7,7 @@ import {
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import { TRPCError } from '@trpc/server';
-import { rootMessage } from '../../../../../workflows/failure-message.ts';
+import { rootMessage } from '$workflows/failure-message.ts';
 import { Conflict, DomainError, Invalid, NotFound } from '../errors.ts';
 
 export function toApiError(err: unknown, agentId: string): Error {
