@@ -1,6 +1,7 @@
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
+import { roomAliases } from './aliases.ts';
 
 export default defineConfig({
   plugins: [
@@ -13,6 +14,7 @@ export default defineConfig({
       csrf: { trustedOrigins: ['*'] },
     }),
   ],
-  // The server imports the shared domain, db and workflow-type modules from the repo root.
+  // The server imports the shared domain, db and workflow-type modules from the repo root, by name.
+  resolve: { alias: roomAliases },
   server: { fs: { allow: ['..'] } },
 });

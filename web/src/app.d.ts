@@ -1,4 +1,4 @@
-import type { Caller } from './lib/server/session.ts';
+import type { Caller } from '#lib/server/auth/session.ts';
 
 declare global {
   namespace App {

@@ -1,9 +1,9 @@
 // Runs once when the server starts (init), and around every request (handle).
 import { redirect } from '@sveltejs/kit';
 import type { Handle } from '@sveltejs/kit/hooks';
-import { startRecordsWorkerIfAsked } from './lib/server/records-worker.ts';
-import { getServices } from './lib/server/services.ts';
-import { identifyCaller, isCrossSiteWrite } from './lib/server/session.ts';
+import { startRecordsWorkerIfAsked } from '#lib/server/temporal/records-worker.ts';
+import { getServices } from '#lib/server/services.ts';
+import { identifyCaller, isCrossSiteWrite } from '#lib/server/auth/session.ts';
 
 export const init = async (): Promise<void> => {
   await startRecordsWorkerIfAsked();

@@ -1,6 +1,6 @@
 import type { LayoutServerLoad } from './$types';
-import { pageApi } from '../lib/server/api/page-caller.ts';
-import { getServices } from '../lib/server/services.ts';
+import { pageApi } from '#lib/server/api/page-caller.ts';
+import { getServices } from '#lib/server/services.ts';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
   const identity = locals.caller.identity;

@@ -1,8 +1,8 @@
 // The overview: every team and agent with its live state, the agents that need a person
 // first, the next check-ins, and how autonomous the agents have become.
 import type { PageServerLoad } from './$types';
-import { pageApi } from '../lib/server/api/page-caller.ts';
-import { checkHealth } from '../lib/server/health.ts';
+import { pageApi } from '#lib/server/api/page-caller.ts';
+import { checkHealth } from '#lib/server/health.ts';
 
 /** States that need a person, most urgent first. */
 const NEEDS_A_PERSON = ['waiting-approval', 'failed', 'exited', 'unknown'];

@@ -1,8 +1,8 @@
 // The web server's settings, read from its environment once.
 import { hostname } from 'node:os';
-import type { TmuxSocket } from '../../../../host/tmux/tmux.ts';
-import { normalizeHostName } from '../../../../domain/host-name.ts';
-import { dataDirFrom } from '../../../../domain/data-layout.ts';
+import type { TmuxSocket } from '$host/tmux/tmux.ts';
+import { normalizeHostName } from '$domain/host-name.ts';
+import { dataDirFrom } from '$domain/data-layout.ts';
 
 export interface ServerConfig {
   databaseUrl: string;

@@ -1,8 +1,8 @@
 // The server's long-lived handles (database, Temporal client), made lazily on first use so
 // that a down dependency shows up as a clear error on the request that needs it.
 import { Client, Connection } from '@temporalio/client';
-import { loadSecretKey } from '../../../../host/secret-key.ts';
-import { createDatabase, type Database } from '../../../../db/client.ts';
+import { loadSecretKey } from '$host/secret-key.ts';
+import { createDatabase, type Database } from '$db/client.ts';
 import { readServerConfig, type ServerConfig } from './config.ts';
 
 export interface Services {

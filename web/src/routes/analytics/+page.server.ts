@@ -1,6 +1,6 @@
 // The analytics page: how autonomous the agents became over time, and the totals behind it.
 import type { PageServerLoad } from './$types';
-import { pageApi } from '../../lib/server/api/page-caller.ts';
+import { pageApi } from '#lib/server/api/page-caller.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
   const api = pageApi(locals.caller);

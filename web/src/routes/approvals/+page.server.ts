@@ -1,6 +1,6 @@
 // The approvals inbox: the requests a person can still answer, and the latest ones people answered.
 import type { PageServerLoad } from './$types';
-import { pageApi } from '../../lib/server/api/page-caller.ts';
+import { pageApi } from '#lib/server/api/page-caller.ts';
 
 const RECENT = 20;
 

@@ -1,7 +1,7 @@
 // Unauthenticated on purpose (for probes): it says only whether Temporal and the database answer.
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { checkHealth } from '../../lib/server/health.ts';
+import { checkHealth } from '#lib/server/health.ts';
 
 export const GET: RequestHandler = async () => {
   const health = await checkHealth();

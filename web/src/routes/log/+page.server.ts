@@ -1,7 +1,7 @@
 // The communication log, filtered by what the URL asks for (?q=, ?team=, ?agent=), so a
 // filtered view can be bookmarked or sent to someone. The layout's live feed reloads it.
 import type { PageServerLoad } from './$types';
-import { pageApi } from '../../lib/server/api/page-caller.ts';
+import { pageApi } from '#lib/server/api/page-caller.ts';
 
 const LIMIT = 300;
 

@@ -1,6 +1,6 @@
 // The rules page: every learned, imported and given rule, the disabled ones too (to enable again).
 import type { PageServerLoad } from './$types';
-import { pageApi } from '../../lib/server/api/page-caller.ts';
+import { pageApi } from '#lib/server/api/page-caller.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
   const api = pageApi(locals.caller);

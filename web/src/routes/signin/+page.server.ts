@@ -3,9 +3,9 @@
 // session id (see session.ts), never the token.
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { findToken } from '../../../../db/tokens.ts';
-import { getServices } from '../../lib/server/services.ts';
-import { startSession } from '../../lib/server/session.ts';
+import { findToken } from '$db/tokens.ts';
+import { getServices } from '#lib/server/services.ts';
+import { startSession } from '#lib/server/auth/session.ts';
 import { safeTarget } from './safe-target.ts';
 
 export const load: PageServerLoad = ({ locals, url }) => {

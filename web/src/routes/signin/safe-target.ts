@@ -3,7 +3,7 @@
 // (protocol-relative) and drops tabs and newlines from a URL before reading it, so the target
 // must be a path that starts with exactly one "/", holds no control characters, and still
 // names this site when a browser's URL parser reads it.
-import { findControlCharacter } from '../../../../domain/control-characters.ts';
+import { findControlCharacter } from '$domain/control-characters.ts';
 
 const ORIGIN = 'http://orc.invalid';
 

@@ -2,8 +2,8 @@
 // (revoke it with `orc token revoke`).
 import { redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getServices } from '../../lib/server/services.ts';
-import { endSession } from '../../lib/server/session.ts';
+import { getServices } from '#lib/server/services.ts';
+import { endSession } from '#lib/server/auth/session.ts';
 
 export const POST: RequestHandler = async ({ cookies }) => {
   await endSession(getServices().db, cookies);

@@ -3,11 +3,11 @@
 // while any problem remains. Stopping is a mutation the page makes through the API.
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { ROLES } from '../../../../domain/roles/roles.ts';
-import { PROFILE_NAMES, WORKSPACE_MODES, type TeamSpec } from '../../../../domain/teams/team-spec.ts';
-import { pageApi } from '../../lib/server/api/page-caller.ts';
-import type { Caller } from '../../lib/server/session.ts';
-import { formValues, teamSpecFromForm, teamSpecFromUpload, uploadBaseDir } from '../../lib/server/teams/team-spec-from-form.ts';
+import { ROLES } from '$domain/roles/roles.ts';
+import { PROFILE_NAMES, WORKSPACE_MODES, type TeamSpec } from '$domain/teams/team-spec.ts';
+import { pageApi } from '#lib/server/api/page-caller.ts';
+import type { Caller } from '#lib/server/auth/session.ts';
+import { formValues, teamSpecFromForm, teamSpecFromUpload, uploadBaseDir } from '#lib/server/teams/team-spec-from-form.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
   const api = pageApi(locals.caller);

@@ -1,27 +1,27 @@
 // What the API does to agents: start, stop, message, capture, list. Each agent is a
 // Temporal workflow `agent/<team>/<agent>`; the agents table is the registry people list.
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
-import { TRPCError } from '@trpc/server';
-import { issueToken, revokeAgentTokens } from '../../../../../db/tokens.ts';
-import type { AgentLaunchRecord } from '../../../../../domain/agent.ts';
-import { kindOf } from '../../../../../domain/agent-command.ts';
-import { agentSpecFrom } from '../../../../../workflows/agent-spec.ts';
-import { seal, sealValues } from '../../../../../domain/sealed-secret.ts';
-import { WORKFLOW_TASK_QUEUE, agentId, agentWorkflowId, formatAgentRef, type AgentRef } from '../../../../../domain/names.ts';
+import { issueToken, revokeAgentTokens } from '$db/tokens.ts';
+import type { AgentLaunchRecord } from '$domain/agent.ts';
+import { kindOf } from '$domain/agent-command.ts';
+import { agentSpecFrom } from '$workflows/agent-spec.ts';
+import { seal, sealValues } from '$domain/sealed-secret.ts';
+import { WORKFLOW_TASK_QUEUE, agentId, agentWorkflowId, formatAgentRef, type AgentRef } from '$domain/names.ts';
 import {
   awaitLaunchUpdate,
   captureUpdate,
   enqueueMessageSignal,
   sendMessageUpdate,
   stopUpdate,
-} from '../../../../../workflows/agent-messages.ts';
-import type { AgentMessage, AgentStatus } from '../../../../../workflows/agent-types.ts';
-import type { agentWorkflow } from '../../../../../workflows/agent-workflow.ts';
+} from '$workflows/agent-messages.ts';
+import type { AgentMessage, AgentStatus } from '$workflows/agent-types.ts';
+import type { agentWorkflow } from '$workflows/agent-workflow.ts';
 import type { Services } from '../services.ts';
 import { agentPlace, findAgent, listActiveAgents, markStopped, registerAgent, removeAgent } from './agent-registry.ts';
 import { expireTimedOut } from '../approvals/request-store.ts';
-import { isWorkflowRunning, temporalClient } from '../temporal-access.ts';
-import { toApiError } from './temporal-errors.ts';
+import { isWorkflowRunning, temporalClient } from '../temporal/temporal-access.ts';
+import { toApiError } from '../temporal/temporal-errors.ts';
+import { Conflict, NotFound } from '../errors.ts';
 import { noWorkerProblem, requireWorker, statusIfWorkerAnswers } from './worker-answer.ts';
 
 export interface StartAgentInput {
@@ -40,7 +40,7 @@ export async function startAgent(services: Services, input: StartAgentInput): Pr
   const workflowId = agentWorkflowId(input.ref);
   const client = await temporalClient(services, agentId);
   if (await isWorkflowRunning(client, workflowId)) {
-    throw new TRPCError({ code: 'CONFLICT', message: `agent ${agentId} is already running; stop it first with: orc agent stop ${agentId}` });
+    throw new Conflict(`agent ${agentId} is already running; stop it first with: orc agent stop ${agentId}`);
   }
   const host = input.host ?? config.defaultHost;
   const record: AgentLaunchRecord = {
@@ -89,7 +89,7 @@ export async function requireAgent(services: Services, ref: AgentRef) {
   const row = await findAgent(services.db, ref);
   const agentId = formatAgentRef(ref);
   if (!row || row.stoppedAt) {
-    throw new TRPCError({ code: 'NOT_FOUND', message: `no running agent ${agentId}; see running agents with: orc status` });
+    throw new NotFound(`no running agent ${agentId}; see running agents with: orc status`);
   }
   const client = await temporalClient(services, agentId);
   return { handle: client.workflow.getHandle<typeof agentWorkflow>(row.workflowId), agentId, client, row };

@@ -1,11 +1,11 @@
 // Reading and writing the agents table: a row is an agent's launch record.
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Database } from '../../../../../db/client.ts';
-import { agents } from '../../../../../db/schema/agents.ts';
-import type { AgentLaunchRecord, WorkspaceMode } from '../../../../../domain/agent.ts';
-import { kindOf } from '../../../../../domain/agent-command.ts';
-import { dataLayout } from '../../../../../domain/data-layout.ts';
-import { agentWorkflowId, type AgentRef } from '../../../../../domain/names.ts';
+import type { Database } from '$db/client.ts';
+import { agents } from '$db/schema/agents.ts';
+import type { AgentLaunchRecord, WorkspaceMode } from '$domain/agent.ts';
+import { kindOf } from '$domain/agent-command.ts';
+import { dataLayout } from '$domain/data-layout.ts';
+import { agentWorkflowId, type AgentRef } from '$domain/names.ts';
 
 export const registryColumns = {
   team: agents.team,

@@ -3,14 +3,14 @@
 // manager and first message, and the team keeps watching it); an agent started on its own is
 // started again from its launch record in the registry (host, project, command, hooks, …). The
 // environment given at the first start is asked of the running workflow (sealed) and given again.
-import { TRPCError } from '@trpc/server';
-import { formatAgentRef, type AgentRef } from '../../../../../domain/names.ts';
-import { unsealValues } from '../../../../../domain/sealed-secret.ts';
-import { givenEnvQuery } from '../../../../../workflows/agent-messages.ts';
+import { formatAgentRef, type AgentRef } from '$domain/names.ts';
+import { unsealValues } from '$domain/sealed-secret.ts';
+import { givenEnvQuery } from '$workflows/agent-messages.ts';
 import type { Services } from '../services.ts';
 import { relaunchTeamAgent, runningTeamHas } from '../teams/team-control.ts';
 import { startAgent, stopAgent } from './agent-control.ts';
 import { findAgent, launchRecordOf } from './agent-registry.ts';
+import { NotFound } from '../errors.ts';
 
 /** The environment the running agent was given, opened; empty if its workflow cannot answer (it has ended). */
 async function givenEnv(services: Services, workflowId: string): Promise<Record<string, string>> {
@@ -26,7 +26,7 @@ export async function restartAgent(services: Services, ref: AgentRef): Promise<{
   const id = formatAgentRef(ref);
   const row = await findAgent(services.db, ref);
   if (!row || row.stoppedAt) {
-    throw new TRPCError({ code: 'NOT_FOUND', message: `no running agent ${id} to restart; start it with: orc agent start ${id} --project DIR` });
+    throw new NotFound(`no running agent ${id} to restart; start it with: orc agent start ${id} --project DIR`);
   }
   const inTeam = await runningTeamHas(services, ref.team, ref.agent);
   const env = await givenEnv(services, row.workflowId);

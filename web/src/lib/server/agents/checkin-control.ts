@@ -1,14 +1,14 @@
 // Check-ins: durable timers in the agent's workflow, mirrored in the checkins table for listing.
-import { TRPCError } from '@trpc/server';
 import { and, asc, eq } from 'drizzle-orm';
-import { checkins } from '../../../../../db/schema/checkins.ts';
-import type { AgentRef } from '../../../../../domain/names.ts';
-import { agentId, formatAgentRef, parseAgentRef } from '../../../../../domain/names.ts';
-import { cancelCheckinUpdate, scheduleCheckinUpdate } from '../../../../../workflows/agent-messages.ts';
-import type { Checkin } from '../../../../../workflows/agent-types.ts';
+import { checkins } from '$db/schema/checkins.ts';
+import type { AgentRef } from '$domain/names.ts';
+import { agentId, formatAgentRef, parseAgentRef } from '$domain/names.ts';
+import { cancelCheckinUpdate, scheduleCheckinUpdate } from '$workflows/agent-messages.ts';
+import type { Checkin } from '$workflows/agent-types.ts';
 import type { Services } from '../services.ts';
 import { requireAgent } from './agent-control.ts';
-import { toApiError } from './temporal-errors.ts';
+import { toApiError } from '../temporal/temporal-errors.ts';
+import { Forbidden, NotFound } from '../errors.ts';
 
 export async function scheduleCheckin(services: Services, ref: AgentRef, delayMs: number, note: string, createdBy: string): Promise<Checkin & { agent: string }> {
   const { handle, agentId } = await requireAgent(services, ref);
@@ -42,11 +42,11 @@ export async function cancelCheckin(services: Services, id: string, onlyFor: str
   // Another team's check-in is as good as absent to an agent: the answer must not confirm it exists, or whose it is.
   const otherTeam = onlyFor !== null && row !== undefined && parseAgentRef(onlyFor).team !== row.team;
   if (!row || row.state !== 'pending' || otherTeam) {
-    throw new TRPCError({ code: 'NOT_FOUND', message: `no pending check-in ${id}; list them with: orc checkins` });
+    throw new NotFound(`no pending check-in ${id}; list them with: orc checkins`);
   }
   const agentId = formatAgentRef({ team: row.team, agent: row.agent });
   if (onlyFor !== null && onlyFor !== agentId) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: `check-in ${id} belongs to ${agentId}; an agent may cancel only its own` });
+    throw new Forbidden(`check-in ${id} belongs to ${agentId}; an agent may cancel only its own`);
   }
   const { handle } = await requireAgent(services, parseAgentRef(agentId));
   try {

@@ -1,8 +1,8 @@
 // Reading the communication log.
 import { and, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { messages } from '../../../../../db/schema/messages.ts';
+import { messages } from '$db/schema/messages.ts';
 import type { Services } from '../services.ts';
-import { idsWithinBudget } from '../text-budget.ts';
+import { idsWithinBudget } from '../limits/text-budget.ts';
 
 export interface LogFilter {
   team?: string | undefined;

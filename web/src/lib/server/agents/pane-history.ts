@@ -1,9 +1,9 @@
 // Reading saved pane histories: what agents' terminals showed when they stopped or died.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { paneHistories } from '../../../../../db/schema/pane-histories.ts';
-import { formatAgentRef, type AgentRef } from '../../../../../domain/names.ts';
+import { paneHistories } from '$db/schema/pane-histories.ts';
+import { formatAgentRef, type AgentRef } from '$domain/names.ts';
 import type { Services } from '../services.ts';
-import { idsWithinBudget } from '../text-budget.ts';
+import { idsWithinBudget } from '../limits/text-budget.ts';
 
 /** The latest `limit` histories, newest first, as many as fit in one read's text budget. */
 export async function readPaneHistories(services: Services, ref: AgentRef, limit: number) {

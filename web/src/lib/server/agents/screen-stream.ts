@@ -5,11 +5,11 @@
 // workflow's history several times a second for as long as someone watches. Only for an agent
 // on another host, which this server's tmux cannot see, is the workflow asked, once a second.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AGENT_PANE_OPTION } from '../../../../../host/tmux/agent-pane.ts';
-import { createTmux, type Tmux } from '../../../../../host/tmux/tmux.ts';
-import { formatAgentRef, type AgentRef } from '../../../../../domain/names.ts';
+import { AGENT_PANE_OPTION } from '$host/tmux/agent-pane.ts';
+import { createTmux, type Tmux } from '$host/tmux/tmux.ts';
+import { formatAgentRef, type AgentRef } from '$domain/names.ts';
 import type { Services } from '../services.ts';
-import { capped, type SubscriptionCap } from '../subscription-caps.ts';
+import { capped, type SubscriptionCap } from '../limits/subscription-caps.ts';
 import { findAgent } from './agent-registry.ts';
 import { capturePane } from './agent-control.ts';
 

@@ -3,10 +3,10 @@
 // call that needs a worker first asks the workflow a cheap question with a short deadline, and
 // when nobody answers, says so at once, naming what is missing and how to bring it back.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { TRPCError } from '@trpc/server';
-import { hostTaskQueue, WORKFLOW_TASK_QUEUE } from '../../../../../domain/names.ts';
-import { statusQuery } from '../../../../../workflows/agent-messages.ts';
-import type { AgentStatus } from '../../../../../workflows/agent-types.ts';
+import { hostTaskQueue, WORKFLOW_TASK_QUEUE } from '$domain/names.ts';
+import { statusQuery } from '$workflows/agent-messages.ts';
+import type { AgentStatus } from '$workflows/agent-types.ts';
+import { Unavailable } from '../errors.ts';
 
 /** How long a worker has to answer a status query before orc says none is there. */
 export const WORKER_ANSWER_MS = 2_500;
@@ -48,6 +48,6 @@ export async function statusIfWorkerAnswers(client: Client, workflowId: string, 
 /** Throws the "no worker" answer (503) when no worker answers for the agent in time. */
 export async function requireWorker(client: Client, workflowId: string, agentId: string, host: string): Promise<void> {
   if ((await statusIfWorkerAnswers(client, workflowId)) === null) {
-    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: noWorkerProblem(agentId, host) });
+    throw new Unavailable(noWorkerProblem(agentId, host));
   }
 }

@@ -1,7 +1,7 @@
 // Serves the API over HTTP with tRPC's fetch adapter, at /api/trpc. Who is calling was
 // worked out once per request by hooks.server.ts (bearer token or session cookie).
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import type { Caller } from '../session.ts';
+import type { Caller } from '../auth/session.ts';
 import { getServices } from '../services.ts';
 import { appRouter } from './router.ts';
 import { RateLimited } from './trpc.ts';

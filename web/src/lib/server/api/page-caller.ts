@@ -2,7 +2,7 @@
 // exactly the checks the HTTP API applies (same router, same middleware), but outside the
 // token's API rate: a page reloads its data on every change it hears of.
 import { getServices } from '../services.ts';
-import type { Caller } from '../session.ts';
+import type { Caller } from '../auth/session.ts';
 import { appRouter } from './router.ts';
 import { createCallerFactory } from './trpc.ts';
 

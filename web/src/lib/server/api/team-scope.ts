@@ -3,8 +3,8 @@
 // tokens (admin, viewer) see every team. trpc.ts applies this to every call that names a team
 // or an agent; the lists narrow themselves with `team`.
 import { TRPCError } from '@trpc/server';
-import type { TokenIdentity } from '../../../../../db/tokens.ts';
-import { InvalidNameError, formatAgentRef, parseAgentRef, type AgentRef } from '../../../../../domain/names.ts';
+import type { TokenIdentity } from '$db/tokens.ts';
+import { InvalidNameError, formatAgentRef, parseAgentRef, type AgentRef } from '$domain/names.ts';
 
 export interface TeamScope {
   /** The one team this token may see; null: every team. */

@@ -2,9 +2,10 @@
 // control is middleware that narrows the context: a handler never sees an unauthenticated call.
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import type { TokenIdentity } from '../../../../../db/tokens.ts';
+import type { TokenIdentity } from '$db/tokens.ts';
 import { nudge } from '../live/change-feed.ts';
-import { apiRateLimiter } from '../rate-limit.ts';
+import { toTRPCError, withTRPCErrors } from './error-codes.ts';
+import { apiRateLimiter } from '../limits/rate-limit.ts';
 import type { Services } from '../services.ts';
 import { targetsOf, teamScope } from './team-scope.ts';
 
@@ -46,12 +47,24 @@ export class RateLimited extends Error {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> => typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+
+/**
+ * The modules throw the server's own errors (errors.ts); every procedure answers them with their
+ * tRPC codes (error-codes.ts), whether a call throws one or a subscription's stream does later.
+ */
+const procedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) return { ...result, error: toTRPCError(result.error) };
+  return isAsyncIterable(result.data) ? { ...result, data: withTRPCErrors(result.data) } : result;
+});
+
 /**
  * A known token, and the teams it may reach: a call whose input names an agent (`agent`) or a
  * team (`team`) outside the token's scope is refused here, whatever the procedure; lists
  * narrow themselves to `ctx.scope.team`.
  */
-export const authedProcedure = t.procedure.use(async ({ ctx, next, type, getRawInput }) => {
+export const authedProcedure = procedure.use(async ({ ctx, next, type, getRawInput }) => {
   if (!ctx.identity) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: ctx.authProblem ?? 'missing or unknown token' });
   }

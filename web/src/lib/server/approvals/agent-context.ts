@@ -2,9 +2,9 @@
 // project, its workspace (its own git worktree counts as the project), its scratch dir, orc's
 // data dir (a credential place), and the home directory whose credentials the built-in rules guard.
 import { homedir } from 'node:os';
-import type { PermissionContext } from '../../../../../domain/permissions/types.ts';
-import type { AgentLaunchRecord } from '../../../../../domain/agent.ts';
-import type { AgentRef } from '../../../../../domain/names.ts';
+import type { PermissionContext } from '$domain/permissions/types.ts';
+import type { AgentLaunchRecord } from '$domain/agent.ts';
+import type { AgentRef } from '$domain/names.ts';
 import type { Services } from '../services.ts';
 import { findAgent, launchRecordOf } from '../agents/agent-registry.ts';
 

@@ -1,7 +1,7 @@
 // A pending request's hook waits here for a person's answer, polling its row. Polling (not
 // LISTEN/NOTIFY) works the same on PostgreSQL and on the embedded PGlite, and a row read every
 // quarter second per waiting agent is nothing next to a person's reaction time.
-import type { Database } from '../../../../../db/client.ts';
+import type { Database } from '$db/client.ts';
 import { findRequest, requestStatus, settlePending, type RequestRow } from './request-store.ts';
 
 const POLL_MS = 250;

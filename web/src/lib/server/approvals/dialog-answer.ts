@@ -3,12 +3,12 @@
 // and orc waits a bounded time for what it did. The host presses nothing unless the live
 // dialog shows this very request, so a late answer can never land on another dialog.
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { TRPCError } from '@trpc/server';
-import { agentWorkflowId, parseAgentRef } from '../../../../../domain/names.ts';
-import { answerDialogSignal, awaitDialogAnswerUpdate, dialogAnswerQuery } from '../../../../../workflows/agent-messages.ts';
-import type { DialogAnswer } from '../../../../../workflows/agent-types.ts';
+import { agentWorkflowId, parseAgentRef } from '$domain/names.ts';
+import { answerDialogSignal, awaitDialogAnswerUpdate, dialogAnswerQuery } from '$workflows/agent-messages.ts';
+import type { DialogAnswer } from '$workflows/agent-types.ts';
 import type { Services } from '../services.ts';
 import type { RequestRow } from './request-store.ts';
+import { Conflict, TimedOut } from '../errors.ts';
 
 /** The host's key press and its check that the dialog closed take a few seconds at most. */
 const ANSWER_WAIT_MS = 20_000;
@@ -28,7 +28,7 @@ export async function answerAgentDialog(services: Services, row: RequestRow, all
   try {
     await handle.signal(answerDialogSignal, { requestId: row.id, decision: allow ? 'allow' : 'deny', subject: dialogSubject(row) });
   } catch (err) {
-    throw new TRPCError({ code: 'CONFLICT', message: `request ${row.id} timed out and ${row.agentId} cannot be reached to answer its dialog (${(err as Error).message}); answer it in the agent's window (tmux)` });
+    throw new Conflict(`request ${row.id} timed out and ${row.agentId} cannot be reached to answer its dialog (${(err as Error).message}); answer it in the agent's window (tmux)`);
   }
   // The workflow waits for the outcome itself (awaitDialogAnswerUpdate) and fails after the wait.
   try {
@@ -39,10 +39,6 @@ export async function answerAgentDialog(services: Services, row: RequestRow, all
     // The agent stopped since the signal: its workflow has ended, and what it did is still there to read.
     const answer = err instanceof WorkflowNotFoundError ? await handle.query(dialogAnswerQuery, { requestId: row.id }).catch(() => null) : null;
     if (answer) return answer;
-    throw new TRPCError({
-      code: 'TIMEOUT',
-      message: `asked ${row.agentId}'s host to answer its dialog for request ${row.id}, but it did not report within ${ANSWER_WAIT_MS / 1000} s; look with: orc capture ${row.agentId}`,
-      cause: err,
-    });
+    throw new TimedOut(`asked ${row.agentId}'s host to answer its dialog for request ${row.id}, but it did not report within ${ANSWER_WAIT_MS / 1000} s; look with: orc capture ${row.agentId}`, { cause: err });
   }
 }

@@ -2,7 +2,7 @@
 // `{}` is "no decision": the agent's own dialog appears. An allow may carry rules for Claude
 // Code to write into the project's .claude/settings.local.json itself, so what a person taught
 // orc also holds for that CLI without orc writing into the project.
-import { parseRule, toClaudeCodeRule } from '../../../../../domain/permissions/rule-syntax.ts';
+import { parseRule, toClaudeCodeRule } from '$domain/permissions/rule-syntax.ts';
 
 export type HookAnswer = Record<string, never> | { hookSpecificOutput: { hookEventName: 'PermissionRequest'; decision: Record<string, unknown> } };
 

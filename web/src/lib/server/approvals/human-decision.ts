@@ -3,18 +3,18 @@
 // the same transaction as the answer, so a refused or lost race leaves no rule behind. After the
 // hook's wait ran out the request stays answerable: the answer is then pressed in the agent's
 // own dialog (dialog-answer.ts).
-import { TRPCError } from '@trpc/server';
-import type { RuleScope } from '../../../../../db/schema/permission-rules.ts';
-import { decide } from '../../../../../domain/permissions/decide.ts';
-import { deriveRules } from '../../../../../domain/permissions/derive-rule.ts';
-import { formatRule, type PermissionRule } from '../../../../../domain/permissions/rule-syntax.ts';
-import type { PermissionContext, PermissionRequest } from '../../../../../domain/permissions/types.ts';
-import { parseAgentRef } from '../../../../../domain/names.ts';
+import type { RuleScope } from '$db/schema/permission-rules.ts';
+import { decide } from '$domain/permissions/decide.ts';
+import { deriveRules } from '$domain/permissions/derive-rule.ts';
+import { formatRule, type PermissionRule } from '$domain/permissions/rule-syntax.ts';
+import type { PermissionContext, PermissionRequest } from '$domain/permissions/types.ts';
+import { parseAgentRef } from '$domain/names.ts';
 import type { Services } from '../services.ts';
 import { requestContext } from './agent-context.ts';
 import { answerAgentDialog } from './dialog-answer.ts';
 import { findRequest, settlePending, type RequestRow, type Settlement } from './request-store.ts';
 import { addRule, applicableRules } from './rule-store.ts';
+import { Conflict, Invalid, NotFound } from '../errors.ts';
 
 export interface HumanDecision {
   id: string;
@@ -69,10 +69,7 @@ async function rulesToLearn(services: Services, row: RequestRow, allow: boolean)
   }
   if (rules === null) {
     const what = row.commandText ?? row.toolName;
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: `nothing safe to learn from "${what}" (orc never learns a rule that would cover more than this kind of request safely); ${allow ? 'approve it once instead: orc approve' : 'deny it once instead: orc deny'} ${row.id}, or write a precise rule with: orc rules add "<rule>" --${allow ? 'allow' : 'deny'}`,
-    });
+    throw new Invalid(`nothing safe to learn from "${what}" (orc never learns a rule that would cover more than this kind of request safely); ${allow ? 'approve it once instead: orc approve' : 'deny it once instead: orc deny'} ${row.id}, or write a precise rule with: orc rules add "<rule>" --${allow ? 'allow' : 'deny'}`);
   }
   return [...new Set(rules.map(formatRule))];
 }
@@ -113,7 +110,7 @@ async function storeDecision(services: Services, row: RequestRow, input: HumanDe
 async function answerInDialog(services: Services, row: RequestRow, input: HumanDecision, learned: string[]) {
   const answer = await answerAgentDialog(services, row, input.allow);
   if (answer.pressed === null) {
-    throw new TRPCError({ code: 'CONFLICT', message: `request ${row.id} (${row.agentId}: ${row.commandText ?? row.toolName}) timed out, and its dialog cannot be answered from orc: ${answer.detail}. Look with: orc capture ${row.agentId}` });
+    throw new Conflict(`request ${row.id} (${row.agentId}: ${row.commandText ?? row.toolName}) timed out, and its dialog cannot be answered from orc: ${answer.detail}. Look with: orc capture ${row.agentId}`);
   }
   const note = `answered in the agent's dialog: ${answer.detail}`;
   const reason = [input.reason, learned.length > 0 ? `${input.allow ? 'allow' : 'deny'} always: ${learned.join(', ')}` : null, note].filter((part) => part).join('; ');
@@ -121,17 +118,17 @@ async function answerInDialog(services: Services, row: RequestRow, input: HumanD
   const stored = await storeDecision(services, row, input, learned, { reason }, ['timed-out', 'expired']);
   if (stored === null) {
     const now = await findRequest(services.db, row.id);
-    throw new TRPCError({ code: 'CONFLICT', message: `request ${row.id} ${STATUS_WORDS[now?.status ?? 'timed-out']}` });
+    throw new Conflict(`request ${row.id} ${STATUS_WORDS[now?.status ?? 'timed-out']}`);
   }
   return { stored, answeredInDialog: answer.detail };
 }
 
 export async function decideByHuman(services: Services, input: HumanDecision) {
   const row = await findRequest(services.db, input.id);
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: `no permission request ${input.id}; list the open ones with: orc approvals` });
+  if (!row) throw new NotFound(`no permission request ${input.id}; list the open ones with: orc approvals`);
   if (row.status !== 'pending' && row.status !== 'timed-out') {
     const detail = row.status === 'expired' && row.reason ? ` (${row.reason}); answer in the agent's window if a dialog still shows: orc capture ${row.agentId}` : '';
-    throw new TRPCError({ code: 'CONFLICT', message: `request ${input.id} (${row.agentId}: ${row.commandText ?? row.toolName}) ${STATUS_WORDS[row.status]}${detail}` });
+    throw new Conflict(`request ${input.id} (${row.agentId}: ${row.commandText ?? row.toolName}) ${STATUS_WORDS[row.status]}${detail}`);
   }
   const learned = input.always ? await rulesToLearn(services, row, input.allow) : [];
   const effect = input.allow ? 'allow' : 'deny';
@@ -147,7 +144,7 @@ export async function decideByHuman(services: Services, input: HumanDecision) {
   if (stored === null) {
     // Timed out (before or while the person answered): the answer goes to the agent's dialog.
     const now = row.status === 'pending' ? await findRequest(services.db, input.id) : row;
-    if (!now || now.status !== 'timed-out') throw new TRPCError({ code: 'CONFLICT', message: `request ${input.id} ${STATUS_WORDS[now?.status ?? 'pending']}` });
+    if (!now || now.status !== 'timed-out') throw new Conflict(`request ${input.id} ${STATUS_WORDS[now?.status ?? 'pending']}`);
     ({ stored, answeredInDialog } = await answerInDialog(services, now, input, learned));
   }
   return {

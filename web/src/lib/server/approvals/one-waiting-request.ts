@@ -9,8 +9,8 @@
 // not on database connections), and under a transaction-scoped advisory lock on the agent in
 // PostgreSQL (so it holds whatever else writes there).
 import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import type { Database } from '../../../../../db/client.ts';
-import { permissionRequests } from '../../../../../db/schema/permission-requests.ts';
+import type { Database } from '$db/client.ts';
+import { permissionRequests } from '$db/schema/permission-requests.ts';
 import { settlePending } from './request-store.ts';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];

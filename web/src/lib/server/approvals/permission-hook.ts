@@ -1,9 +1,9 @@
 // A PermissionRequest from an agent's Claude Code: decided by the rule engine when a rule
 // (built-in or learned) says so, else recorded as pending for a person, who has a bounded time
 // to answer before the agent's own dialog appears. Every request and its outcome is a row.
-import { decide, type Decision } from '../../../../../domain/permissions/decide.ts';
-import type { PermissionRequest } from '../../../../../domain/permissions/types.ts';
-import { parseAgentRef } from '../../../../../domain/names.ts';
+import { decide, type Decision } from '$domain/permissions/decide.ts';
+import type { PermissionRequest } from '$domain/permissions/types.ts';
+import { parseAgentRef } from '$domain/names.ts';
 import type { Services } from '../services.ts';
 import { agentPlace } from './agent-context.ts';
 import { awaitDecision } from './await-decision.ts';

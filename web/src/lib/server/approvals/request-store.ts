@@ -2,8 +2,8 @@
 // from "pending" is conditional on the row still being pending, so a person's answer and the
 // hook's timeout can race and exactly one of them wins.
 import { and, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { Database } from '../../../../../db/client.ts';
-import { permissionRequests, type Decider, type RequestStatus } from '../../../../../db/schema/permission-requests.ts';
+import type { Database } from '$db/client.ts';
+import { permissionRequests, type Decider, type RequestStatus } from '$db/schema/permission-requests.ts';
 
 type Db = Pick<Database, 'select' | 'insert' | 'update'>;
 

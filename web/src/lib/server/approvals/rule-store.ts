@@ -1,11 +1,11 @@
 // Reading and writing learned rules. Rules are stored in canonical Claude Code syntax, so the
 // text people list is exactly what Claude Code itself would write in its settings.
 import { and, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../../../../../db/client.ts';
-import { agents } from '../../../../../db/schema/agents.ts';
-import { permissionRules, type RuleEffect, type RuleScope, type RuleSource } from '../../../../../db/schema/permission-rules.ts';
-import type { LearnedRule } from '../../../../../domain/permissions/decide.ts';
-import { parseRule } from '../../../../../domain/permissions/rule-syntax.ts';
+import type { Database } from '$db/client.ts';
+import { agents } from '$db/schema/agents.ts';
+import { permissionRules, type RuleEffect, type RuleScope, type RuleSource } from '$db/schema/permission-rules.ts';
+import type { LearnedRule } from '$domain/permissions/decide.ts';
+import { parseRule } from '$domain/permissions/rule-syntax.ts';
 import { newShortId } from './ids.ts';
 
 type Db = Pick<Database, 'select' | 'insert' | 'update'>;

@@ -2,9 +2,9 @@
 // without a person (the autonomy index), how many people decided, how many were denied, and
 // which learned rules do the most work.
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { Database } from '../../../../../db/client.ts';
-import { permissionRequests } from '../../../../../db/schema/permission-requests.ts';
-import { permissionRules } from '../../../../../db/schema/permission-rules.ts';
+import type { Database } from '$db/client.ts';
+import { permissionRequests } from '$db/schema/permission-requests.ts';
+import { permissionRules } from '$db/schema/permission-rules.ts';
 import { rulesSeenByTeam } from './rule-store.ts';
 
 const TOP_RULES = 10;

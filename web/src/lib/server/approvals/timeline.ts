@@ -2,10 +2,10 @@
 // permission requests), how many rules people taught and when, and how many messages each agent
 // received and sent. Days are UTC calendar days, so every viewer sees the same buckets.
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
-import type { Database } from '../../../../../db/client.ts';
-import { messages } from '../../../../../db/schema/messages.ts';
-import { permissionRequests } from '../../../../../db/schema/permission-requests.ts';
-import { permissionRules } from '../../../../../db/schema/permission-rules.ts';
+import type { Database } from '$db/client.ts';
+import { messages } from '$db/schema/messages.ts';
+import { permissionRequests } from '$db/schema/permission-requests.ts';
+import { permissionRules } from '$db/schema/permission-rules.ts';
 import { rulesSeenByTeam } from './rule-store.ts';
 
 /** How many days back the series reach; older history is in `orc stats` totals. */

@@ -18,13 +18,13 @@
 // tool use, one row); if not, Claude Code allowed it by itself, from its own copy of a rule orc
 // taught it, and `orc stats` still counts it.
 import { z } from 'zod';
-import { ORC_COMMAND_RULES } from '../../../../../host/claude-settings.ts';
-import { checkToolRequest } from '../../../../../domain/permissions/builtin-deny.ts';
-import { claudeCodeMayAsk } from '../../../../../domain/permissions/claude-code-asks.ts';
-import { decide, type DecidedBy, type Decision, type LearnedRule } from '../../../../../domain/permissions/decide.ts';
-import { parseRule } from '../../../../../domain/permissions/rule-syntax.ts';
-import type { PermissionContext, PermissionRequest } from '../../../../../domain/permissions/types.ts';
-import { parseAgentRef } from '../../../../../domain/names.ts';
+import { ORC_COMMAND_RULES } from '$host/claude-settings.ts';
+import { checkToolRequest } from '$domain/permissions/builtin-deny.ts';
+import { claudeCodeMayAsk } from '$domain/permissions/claude-code-asks.ts';
+import { decide, type DecidedBy, type Decision, type LearnedRule } from '$domain/permissions/decide.ts';
+import { parseRule } from '$domain/permissions/rule-syntax.ts';
+import type { PermissionContext, PermissionRequest } from '$domain/permissions/types.ts';
+import { parseAgentRef } from '$domain/names.ts';
 import type { Services } from '../services.ts';
 import { agentPlace } from './agent-context.ts';
 import { preToolUseAsk, preToolUseDeny, type PreToolUseAnswer } from './hook-answer.ts';

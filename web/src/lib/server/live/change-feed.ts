@@ -5,7 +5,7 @@
 // look at once. This is the "or equivalent" of LISTEN/NOTIFY that also works with the
 // embedded database, which has a single connection and no notifications.
 import { getServices } from '../services.ts';
-import type { SubscriptionCap } from '../subscription-caps.ts';
+import type { SubscriptionCap } from '../limits/subscription-caps.ts';
 import { agentDigest, databaseDigests, type Digests, type Topic, TOPICS } from './digests.ts';
 
 export interface Change {

@@ -1,26 +1,26 @@
 // What the API does to teams. A team is the workflow `team/<team>` plus its agents' own
 // workflows; the teams and agents tables are the registry people list.
 import { ApplicationFailure, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { TRPCError } from '@trpc/server';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { agents } from '../../../../../db/schema/agents.ts';
-import { teams } from '../../../../../db/schema/teams.ts';
-import { issueToken, revokeAgentTokens } from '../../../../../db/tokens.ts';
-import { isPlainShell, kindOf, parseAgentCommand } from '../../../../../domain/agent-command.ts';
-import { WORKFLOW_TASK_QUEUE, agentId, agentWorkflowId, teamWorkflowId } from '../../../../../domain/names.ts';
-import { firstMessage } from '../../../../../domain/roles/first-message.ts';
-import { seal, sealValues } from '../../../../../domain/sealed-secret.ts';
-import { managerOf } from '../../../../../domain/roles/manager.ts';
-import type { TeamSpec } from '../../../../../domain/teams/team-spec.ts';
-import { awaitLaunchUpdate } from '../../../../../workflows/agent-messages.ts';
-import { addAgentUpdate, awaitAgentStoppedUpdate, awaitAgentsStartedUpdate, describeTeamQuery, stopTeamUpdate } from '../../../../../workflows/team-messages.ts';
-import type { TeamAgentLaunch, TeamDescription } from '../../../../../workflows/team-types.ts';
-import type { teamWorkflow } from '../../../../../workflows/team-workflow.ts';
+import { agents } from '$db/schema/agents.ts';
+import { teams } from '$db/schema/teams.ts';
+import { issueToken, revokeAgentTokens } from '$db/tokens.ts';
+import { isPlainShell, kindOf, parseAgentCommand } from '$domain/agent-command.ts';
+import { WORKFLOW_TASK_QUEUE, agentId, agentWorkflowId, teamWorkflowId } from '$domain/names.ts';
+import { firstMessage } from '$domain/roles/first-message.ts';
+import { seal, sealValues } from '$domain/sealed-secret.ts';
+import { managerOf } from '$domain/roles/manager.ts';
+import type { TeamSpec } from '$domain/teams/team-spec.ts';
+import { awaitLaunchUpdate } from '$workflows/agent-messages.ts';
+import { addAgentUpdate, awaitAgentStoppedUpdate, awaitAgentsStartedUpdate, describeTeamQuery, stopTeamUpdate } from '$workflows/team-messages.ts';
+import type { TeamAgentLaunch, TeamDescription } from '$workflows/team-types.ts';
+import type { teamWorkflow } from '$workflows/team-workflow.ts';
 import { agentPlace, markStopped, registerAgent } from '../agents/agent-registry.ts';
 import { expireTimedOut } from '../approvals/request-store.ts';
-import { toApiError } from '../agents/temporal-errors.ts';
-import { isWorkflowRunning, temporalClient } from '../temporal-access.ts';
+import { toApiError } from '../temporal/temporal-errors.ts';
+import { isWorkflowRunning, temporalClient } from '../temporal/temporal-access.ts';
 import type { Services } from '../services.ts';
+import { Conflict, Invalid, NotFound, TimedOut } from '../errors.ts';
 
 export { teamWorkflowId };
 
@@ -101,12 +101,12 @@ export async function deployTeam(services: Services, spec: TeamSpec, env: Record
   const client = await temporalClient(services, `team ${spec.team}`);
   const workflowId = teamWorkflowId(spec.team);
   if (await isWorkflowRunning(client, workflowId)) {
-    throw new TRPCError({ code: 'CONFLICT', message: `team ${spec.team} is already running; stop it first with: orc team stop ${spec.team}` });
+    throw new Conflict(`team ${spec.team} is already running; stop it first with: orc team stop ${spec.team}`);
   }
   const running = await Promise.all(spec.agents.map(async (a) => ((await isWorkflowRunning(client, agentWorkflowId({ team: spec.team, agent: a.name }))) ? a.name : null)));
   const busy = running.filter((n): n is string => n !== null);
   if (busy.length) {
-    throw new TRPCError({ code: 'CONFLICT', message: `agents already running: ${busy.map((n) => agentId(spec.team, n)).join(', ')}; stop them first with orc agent stop` });
+    throw new Conflict(`agents already running: ${busy.map((n) => agentId(spec.team, n)).join(', ')}; stop them first with orc agent stop`);
   }
   const host = spec.host ?? services.config.defaultHost;
   const names = spec.agents.map((a) => a.name);
@@ -129,7 +129,7 @@ export async function deployTeam(services: Services, spec: TeamSpec, env: Record
     if (problems.length) {
       // Nothing half-created: a team whose agents could not all launch is taken down whole.
       await handle.executeUpdate(stopTeamUpdate).catch(() => undefined);
-      throw new TRPCError({ code: 'BAD_REQUEST', message: `team ${spec.team} was not started: ${problems.join('; ')}` });
+      throw new Invalid(`team ${spec.team} was not started: ${problems.join('; ')}`);
     }
     return await handle.query(describeTeamQuery);
   } catch (err) {
@@ -145,7 +145,7 @@ async function requireTeam(services: Services, team: string) {
     .from(teams)
     .where(eq(teams.name, team))
     .limit(1);
-  if (!row || row.stoppedAt) throw new TRPCError({ code: 'NOT_FOUND', message: `no running team ${team}; see teams with: orc team list` });
+  if (!row || row.stoppedAt) throw new NotFound(`no running team ${team}; see teams with: orc team list`);
   const client = await temporalClient(services, `team ${team}`);
   return { row, client, handle: client.workflow.getHandle<typeof teamWorkflow>(teamWorkflowId(team)) };
 }
@@ -201,16 +201,16 @@ export async function addAgentToTeam(services: Services, team: string, agent: Te
   const { row, client, handle } = await requireTeam(services, team);
   const spec = row.spec as TeamSpec;
   if (spec.agents.some((a) => a.name === agent.name)) {
-    throw new TRPCError({ code: 'CONFLICT', message: `team ${team} already has an agent named ${agent.name}` });
+    throw new Conflict(`team ${team} already has an agent named ${agent.name}`);
   }
   const grown: TeamSpec = { ...spec, agents: [...spec.agents, agent] };
   const [launch] = await registerAgents(services, grown, [agent.name], row.host, env);
-  if (!launch) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'agent registration produced nothing' });
+  if (!launch) throw new Error('agent registration produced nothing');
   try {
     const description = await handle.executeUpdate(addAgentUpdate, { args: [launch] });
     const added = description.agents.filter((a) => a.name === agent.name);
     const problems = await launchProblems(client, { ...description, agents: added });
-    if (problems.length) throw new TRPCError({ code: 'BAD_REQUEST', message: problems.join('; ') });
+    if (problems.length) throw new Invalid(problems.join('; '));
     await services.db.update(teams).set({ spec: grown }).where(eq(teams.name, team));
     return await handle.query(describeTeamQuery);
   } catch (err) {
@@ -232,7 +232,7 @@ const CALL_SLACK_MS = 5_000;
 export async function relaunchTeamAgent(services: Services, team: string, name: string, env: Record<string, string> = {}): Promise<TeamDescription> {
   const { row, client, handle } = await requireTeam(services, team);
   const spec = row.spec as TeamSpec;
-  if (!spec.agents.some((a) => a.name === name)) throw new TRPCError({ code: 'NOT_FOUND', message: `team ${team} has no agent named ${name}` });
+  if (!spec.agents.some((a) => a.name === name)) throw new NotFound(`team ${team} has no agent named ${name}`);
   try {
     await client.withDeadline(Date.now() + STOPPED_WAIT_MS + CALL_SLACK_MS, () =>
       handle.executeUpdate(awaitAgentStoppedUpdate, { args: [{ name, timeoutMs: STOPPED_WAIT_MS }] }),
@@ -240,16 +240,16 @@ export async function relaunchTeamAgent(services: Services, team: string, name: 
   } catch (err) {
     // The team's own words: "team <team> still counts <team>/<name> as started; try again in a moment".
     if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'AgentStillRunning') {
-      throw new TRPCError({ code: 'TIMEOUT', message: err.cause.message, cause: err });
+      throw new TimedOut(err.cause.message, { cause: err });
     }
     throw toApiError(err, `team ${team}`);
   }
   const [launch] = await registerAgents(services, spec, [name], row.host, env);
-  if (!launch) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'agent registration produced nothing' });
+  if (!launch) throw new Error('agent registration produced nothing');
   try {
     const description = await handle.executeUpdate(addAgentUpdate, { args: [launch] });
     const problems = await launchProblems(client, { ...description, agents: description.agents.filter((a) => a.name === name) });
-    if (problems.length) throw new TRPCError({ code: 'BAD_REQUEST', message: problems.join('; ') });
+    if (problems.length) throw new Invalid(problems.join('; '));
     return await handle.query(describeTeamQuery);
   } catch (err) {
     // Not running after all: the row says so and its token no longer works.

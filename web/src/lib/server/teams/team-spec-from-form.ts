@@ -4,10 +4,10 @@
 // no directory for the file, so relative paths resolve against the server's working
 // directory (the page says so), and brief files cannot be read (give the brief inline).
 import { isAbsolute } from 'node:path';
-import { buildTeamSpec } from '../../../../../domain/teams/build-team-spec.ts';
-import { parseTeamSpec } from '../../../../../domain/teams/parse-team-spec.ts';
-import { formatProblem } from '../../../../../domain/teams/spec-problems.ts';
-import type { TeamSpecResult } from '../../../../../domain/teams/team-spec.ts';
+import { buildTeamSpec } from '$domain/teams/build-team-spec.ts';
+import { parseTeamSpec } from '$domain/teams/parse-team-spec.ts';
+import { formatProblem } from '$domain/teams/spec-problems.ts';
+import type { TeamSpecResult } from '$domain/teams/team-spec.ts';
 
 /** Where relative paths in an uploaded spec resolve: the server's working directory. */
 export const uploadBaseDir = (): string => process.cwd();

@@ -1,6 +1,6 @@
 // The `team/agent` input every router takes, validated with the same words everywhere.
 import { z } from 'zod';
-import { InvalidNameError, parseAgentRef } from '../../../../../../domain/names.ts';
+import { InvalidNameError, parseAgentRef } from '$domain/names.ts';
 
 export const agentRef = z.string().max(100).transform((value, ctx) => {
   try {

@@ -2,12 +2,12 @@
 import { TRPCError } from '@trpc/server';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_AGENT_COMMAND, InvalidCommandError, parseAgentCommand } from '../../../../../../domain/agent-command.ts';
-import { terminalText } from '../../../../../../domain/control-characters.ts';
-import { MAX_CAPTURE_LINES } from '../../../../../../domain/pane-text.ts';
-import { capturePane, listAgents, sendMessage, startAgent, stopAgent } from '../../agents/agent-control.ts';
-import { restartAgent } from '../../agents/agent-restart.ts';
-import { watchScreen } from '../../agents/screen-stream.ts';
+import { DEFAULT_AGENT_COMMAND, InvalidCommandError, parseAgentCommand } from '$domain/agent-command.ts';
+import { terminalText } from '$domain/control-characters.ts';
+import { MAX_CAPTURE_LINES } from '$domain/pane-text.ts';
+import { capturePane, listAgents, sendMessage, startAgent, stopAgent } from '#lib/server/agents/agent-control.ts';
+import { restartAgent } from '#lib/server/agents/agent-restart.ts';
+import { watchScreen } from '#lib/server/agents/screen-stream.ts';
 import { adminProcedure, authedProcedure, router } from '../trpc.ts';
 import { agentRef } from './agent-ref.ts';
 

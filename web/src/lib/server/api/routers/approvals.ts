@@ -3,12 +3,12 @@
 // approval step meaningless, and a viewer only reads.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { RULE_SCOPES } from '../../../../../../db/schema/permission-rules.ts';
-import { decideByHuman } from '../../approvals/human-decision.ts';
-import { SHORT_ID } from '../../approvals/ids.ts';
-import { listOpen, listRecentlyDecided } from '../../approvals/request-store.ts';
+import { RULE_SCOPES } from '$db/schema/permission-rules.ts';
+import { decideByHuman } from '#lib/server/approvals/human-decision.ts';
+import { SHORT_ID } from '#lib/server/approvals/ids.ts';
+import { listOpen, listRecentlyDecided } from '#lib/server/approvals/request-store.ts';
 import { authedProcedure, router } from '../trpc.ts';
-import { personProcedure } from '../../approvals/person-procedure.ts';
+import { personProcedure } from '#lib/server/approvals/person-procedure.ts';
 
 const requestId = z.string().regex(SHORT_ID, { message: 'a request id is 10 hex characters, as `orc approvals` shows it' });
 

@@ -1,13 +1,13 @@
 // Check-ins: an agent schedules its own (its token acts only as itself); people schedule for any agent.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { terminalText } from '../../../../../../domain/control-characters.ts';
-import { InvalidDurationError, parseDuration } from '../../../../../../domain/durations.ts';
-import { formatAgentRef, parseAgentRef } from '../../../../../../domain/names.ts';
-import { cancelCheckin, listPendingCheckins, scheduleCheckin } from '../../agents/checkin-control.ts';
+import { terminalText } from '$domain/control-characters.ts';
+import { InvalidDurationError, parseDuration } from '$domain/durations.ts';
+import { formatAgentRef, parseAgentRef } from '$domain/names.ts';
+import { cancelCheckin, listPendingCheckins, scheduleCheckin } from '#lib/server/agents/checkin-control.ts';
 import { authedProcedure, router } from '../trpc.ts';
 import { agentRef } from './agent-ref.ts';
-import type { TokenIdentity } from '../../../../../../db/tokens.ts';
+import type { TokenIdentity } from '$db/tokens.ts';
 
 function actingAgent(identity: TokenIdentity, requested: { team: string; agent: string } | undefined) {
   if (identity.role === 'viewer') throw new TRPCError({ code: 'FORBIDDEN', message: 'a viewer token cannot schedule or cancel check-ins' });

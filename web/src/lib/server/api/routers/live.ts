@@ -1,8 +1,8 @@
 // Live updates for the dashboard, as a tRPC subscription over server-sent events: each event
 // names the parts that changed (agents, approvals, rules, messages, check-ins, teams).
 import { TRPCError } from '@trpc/server';
-import { changes, currentVersion, LIVE_FEEDS_PER_TOKEN } from '../../live/change-feed.ts';
-import { capped } from '../../subscription-caps.ts';
+import { changes, currentVersion, LIVE_FEEDS_PER_TOKEN } from '#lib/server/live/change-feed.ts';
+import { capped } from '#lib/server/limits/subscription-caps.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 /**

@@ -1,8 +1,8 @@
 // The communication log: who sent what to whom, and when it was queued, delivered and confirmed.
 import { z } from 'zod';
-import { readLog } from '../../agents/communication-log.ts';
-import { formatAgentRef } from '../../../../../../domain/names.ts';
-import { readPaneHistories } from '../../agents/pane-history.ts';
+import { readLog } from '#lib/server/agents/communication-log.ts';
+import { formatAgentRef } from '$domain/names.ts';
+import { readPaneHistories } from '#lib/server/agents/pane-history.ts';
 import { authedProcedure, router } from '../trpc.ts';
 import { agentRef } from './agent-ref.ts';
 

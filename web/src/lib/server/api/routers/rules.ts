@@ -4,13 +4,13 @@
 import { TRPCError } from '@trpc/server';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { RULE_EFFECTS, RULE_SCOPES } from '../../../../../../db/schema/permission-rules.ts';
-import { NAME_PATTERN, NAME_RULE } from '../../../../../../domain/names.ts';
-import { RuleSyntaxError } from '../../../../../../domain/permissions/rule-syntax-error.ts';
-import { formatRule, parseRule } from '../../../../../../domain/permissions/rule-syntax.ts';
-import { SHORT_ID } from '../../approvals/ids.ts';
-import { personProcedure } from '../../approvals/person-procedure.ts';
-import { addRule, deleteRule, disableRule, enableRule, listRules } from '../../approvals/rule-store.ts';
+import { RULE_EFFECTS, RULE_SCOPES } from '$db/schema/permission-rules.ts';
+import { NAME_PATTERN, NAME_RULE } from '$domain/names.ts';
+import { RuleSyntaxError } from '$domain/permissions/rule-syntax-error.ts';
+import { formatRule, parseRule } from '$domain/permissions/rule-syntax.ts';
+import { SHORT_ID } from '#lib/server/approvals/ids.ts';
+import { personProcedure } from '#lib/server/approvals/person-procedure.ts';
+import { addRule, deleteRule, disableRule, enableRule, listRules } from '#lib/server/approvals/rule-store.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 const ruleId = z.string().regex(SHORT_ID, { message: 'a rule id is 10 hex characters, as `orc rules list` shows it' });

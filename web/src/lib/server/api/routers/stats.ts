@@ -1,7 +1,7 @@
 // Approval statistics: how much the rules decide without a person, per agent, team and overall,
 // and the same over time for the analytics page.
-import { permissionStats } from '../../approvals/stats.ts';
-import { permissionTimeline } from '../../approvals/timeline.ts';
+import { permissionStats } from '#lib/server/approvals/stats.ts';
+import { permissionTimeline } from '#lib/server/approvals/timeline.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 // An agent's token gets its own team's figures only.

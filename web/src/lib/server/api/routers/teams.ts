@@ -1,8 +1,8 @@
 // Teams: deploy (from a spec file or the create flags, both normalised by the CLI and checked
 // again here), list, show, stop, add an agent.
 import { z } from 'zod';
-import { agentSpecSchema, teamSpecSchema } from '../../../../../../domain/teams/team-spec.ts';
-import { addAgentToTeam, deployTeam, describeTeam, listTeams, stopTeam } from '../../teams/team-control.ts';
+import { agentSpecSchema, teamSpecSchema } from '$domain/teams/team-spec.ts';
+import { addAgentToTeam, deployTeam, describeTeam, listTeams, stopTeam } from '#lib/server/teams/team-control.ts';
 import { adminProcedure, authedProcedure, router } from '../trpc.ts';
 
 const teamName = z.string().regex(/^[a-z0-9-]{1,40}$/, { message: 'team name is lowercase letters, digits and "-", 1 to 40 characters' });

@@ -2,7 +2,7 @@
 // Agents' tokens are made and revoked with their agents, never here.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { issueToken, listPersonTokens, revokeToken } from '../../../../../../db/tokens.ts';
+import { issueToken, listPersonTokens, revokeToken } from '$db/tokens.ts';
 import { adminProcedure, router } from '../trpc.ts';
 
 export const tokensRouter = router({

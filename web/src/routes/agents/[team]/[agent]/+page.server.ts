@@ -2,8 +2,8 @@
 // reloads this whenever any of those change; the screen streams separately (agents.screen).
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { agentId, agentWorkflowId, parseAgentRef } from '../../../../../../domain/names.ts';
-import { pageApi } from '../../../../lib/server/api/page-caller.ts';
+import { agentId, agentWorkflowId, parseAgentRef } from '$domain/names.ts';
+import { pageApi } from '#lib/server/api/page-caller.ts';
 
 const RECENT_MESSAGES = 20;
 

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
-import { handleClaudeHook } from '../../../../lib/server/claude-hooks.ts';
-import { nudge } from '../../../../lib/server/live/change-feed.ts';
+import { handleClaudeHook } from '#lib/server/hooks/claude-hooks.ts';
+import { nudge } from '#lib/server/live/change-feed.ts';
 
 export const POST: RequestHandler = async ({ params, request }) => {
   const response = await handleClaudeHook(params.event, request);

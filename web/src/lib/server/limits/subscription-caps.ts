@@ -2,7 +2,7 @@
 // a tmux capture several times a second (or a workflow update a second for another host's
 // agent), for as long as it lasts: a token may hold only a few at once. Counted in memory,
 // in this server, which is where they are held.
-import { TRPCError } from '@trpc/server';
+import { OverLimit } from '../errors.ts';
 
 export interface SubscriptionCap {
   /** What is counted, for the refusal: "live screens". */
@@ -14,17 +14,14 @@ const held = new Map<string, number>();
 
 /**
  * `source`'s items, while `holder` holds fewer than `cap.perToken` subscriptions of this kind;
- * else a TOO_MANY_REQUESTS error naming the limit. The place is given back when the
+ * else an OverLimit error (the API's TOO_MANY_REQUESTS) naming the limit. The place is given back when the
  * subscription ends, however it ends (the client went away, the source finished or failed).
  */
 export async function* capped<T>(cap: SubscriptionCap, holder: string, source: () => AsyncGenerator<T>): AsyncGenerator<T> {
   const key = `${cap.what}\u0000${holder}`;
   const count = held.get(key) ?? 0;
   if (count >= cap.perToken) {
-    throw new TRPCError({
-      code: 'TOO_MANY_REQUESTS',
-      message: `this token already has ${count} ${cap.what} open, the most it may hold at once (${cap.perToken}); close one (a browser tab showing it) first`,
-    });
+    throw new OverLimit(`this token already has ${count} ${cap.what} open, the most it may hold at once (${cap.perToken}); close one (a browser tab showing it) first`);
   }
   held.set(key, count + 1);
   try {

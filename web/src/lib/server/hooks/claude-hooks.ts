@@ -2,19 +2,19 @@
 // become signals on its workflow (PreToolUse only feeds the approval records). Only the agent
 // itself may post for itself.
 import { z } from 'zod';
-import { agentEventSignal } from '../../../../workflows/agent-messages.ts';
-import type { AgentEvent } from '../../../../workflows/agent-types.ts';
-import { hashToken } from '../../../../db/tokens.ts';
-import { agentWorkflowId, parseAgentRef } from '../../../../domain/names.ts';
-import { handlePermissionRequest } from './approvals/permission-hook.ts';
-import { permissionPayload, type PermissionPayload } from './approvals/permission-payload.ts';
-import { expireTimedOut } from './approvals/request-store.ts';
-import { preToolUseDeny } from './approvals/hook-answer.ts';
-import { handlePreToolUse, preToolUsePayload, type PreToolUsePayload } from './approvals/tool-use-hook.ts';
-import { bearerToken, identify } from './auth.ts';
-import { nudge } from './live/change-feed.ts';
-import { hookConcurrency, hookRateLimiter } from './rate-limit.ts';
-import { getServices } from './services.ts';
+import { agentEventSignal } from '$workflows/agent-messages.ts';
+import type { AgentEvent } from '$workflows/agent-types.ts';
+import { hashToken } from '$db/tokens.ts';
+import { agentWorkflowId, parseAgentRef } from '$domain/names.ts';
+import { handlePermissionRequest } from '../approvals/permission-hook.ts';
+import { permissionPayload, type PermissionPayload } from '../approvals/permission-payload.ts';
+import { expireTimedOut } from '../approvals/request-store.ts';
+import { preToolUseDeny } from '../approvals/hook-answer.ts';
+import { handlePreToolUse, preToolUsePayload, type PreToolUsePayload } from '../approvals/tool-use-hook.ts';
+import { bearerToken, identify } from '../auth/auth.ts';
+import { nudge } from '../live/change-feed.ts';
+import { hookConcurrency, hookRateLimiter } from '../limits/rate-limit.ts';
+import { getServices } from '../services.ts';
 
 const MAX_HOOK_BODY_BYTES = 2 * 1024 * 1024;
 

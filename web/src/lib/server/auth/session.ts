@@ -4,10 +4,10 @@
 // with its session, and the token itself stays out of the browser. The cookie is httpOnly (no
 // script can read it) and SameSite=Strict (no other site can make the browser send it).
 import type { Cookies } from '@sveltejs/kit';
-import type { TokenIdentity } from '../../../../db/tokens.ts';
-import { findToken } from '../../../../db/tokens.ts';
-import { createSession, deleteSession, findSession } from '../../../../db/sessions.ts';
-import type { Database } from '../../../../db/client.ts';
+import type { TokenIdentity } from '$db/tokens.ts';
+import { findToken } from '$db/tokens.ts';
+import { createSession, deleteSession, findSession } from '$db/sessions.ts';
+import type { Database } from '$db/client.ts';
 import { bearerToken } from './auth.ts';
 
 export const SESSION_COOKIE = 'orc_session';

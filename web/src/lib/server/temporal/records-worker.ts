@@ -2,9 +2,9 @@
 // activities that write the workflows' records (communication log, check-ins, pane
 // histories). With a real PostgreSQL the host workers write them instead.
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { createRecordActivities } from '../../../../activities/record-activities.ts';
-import { WORKFLOW_TASK_QUEUE } from '../../../../domain/names.ts';
-import { getServices } from './services.ts';
+import { createRecordActivities } from '$activities/record-activities.ts';
+import { WORKFLOW_TASK_QUEUE } from '$domain/names.ts';
+import { getServices } from '../services.ts';
 
 let started = false;
 

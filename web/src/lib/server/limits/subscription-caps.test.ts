@@ -1,5 +1,5 @@
-import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
+import { OverLimit } from '../errors.ts';
 import { capped, heldBy, type SubscriptionCap } from './subscription-caps.ts';
 
 const cap: SubscriptionCap = { what: 'live screens', perToken: 2 };
@@ -18,8 +18,8 @@ describe('capped', () => {
 
     const third = capped(cap, 'token-a', forever);
     const refused = await third.next().catch((err: unknown) => err);
-    expect(refused).toBeInstanceOf(TRPCError);
-    expect(refused).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: 'this token already has 2 live screens open, the most it may hold at once (2); close one (a browser tab showing it) first' });
+    expect(refused).toBeInstanceOf(OverLimit);
+    expect(refused).toMatchObject({ message: 'this token already has 2 live screens open, the most it may hold at once (2); close one (a browser tab showing it) first' });
     // Another token is counted apart.
     expect((await capped(cap, 'token-b', forever).next()).done).toBe(false);
 

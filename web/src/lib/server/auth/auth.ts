@@ -1,6 +1,6 @@
 // Who is calling: every API and hook request carries `Authorization: Bearer <token>`.
-import { findToken, type TokenIdentity } from '../../../../db/tokens.ts';
-import type { Database } from '../../../../db/client.ts';
+import { findToken, type TokenIdentity } from '$db/tokens.ts';
+import type { Database } from '$db/client.ts';
 
 export function bearerToken(request: Request): string | null {
   const header = request.headers.get('authorization');
