@@ -22,8 +22,8 @@ import { AGENT_PANE_OPTION } from '../host/tmux/agent-pane.ts';
 export interface HostActivityDeps {
   tmux: Tmux;
   ledger: DeliveryLedger;
-  /** This host's data directory: agent settings files and saved pane histories live here. */
-  dataDir: string;
+  /** This host's dir in the data dir (data-layout's hostLayout): agents' files, scratch dirs. */
+  hostDir: string;
   /** How long an agent CLI may take to show that it accepts input. */
   readyTimeoutMs?: number;
   /** A directory holding an `orc` executable, put first on agents' PATH. */
@@ -70,8 +70,8 @@ function openSecrets(spec: AgentSpec, key: Buffer): { agentToken: string; givenE
 }
 
 export function createHostActivities(deps: HostActivityDeps) {
-  const { tmux, ledger, dataDir } = deps;
-  const layout = hostLayout(dataDir);
+  const { tmux, ledger } = deps;
+  const layout = hostLayout(deps.hostDir);
   const agentFiles = (spec: Pick<AgentSpec, 'team' | 'agent'>) => layout.agent(spec);
 
   /** Saves a pane's whole scrollback to the agent's dir; returns the file and the part that goes to the log. */

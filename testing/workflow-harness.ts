@@ -1,9 +1,8 @@
 // Runs the real agent workflow on a real Temporal server with mocked host activities:
 // one worker for workflow tasks, one for the fake host's activity queue.
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import type { AnswerDialogInput, AnswerDialogResult } from '../activities/dialog-activities.ts';
 import type { TypeMessageInput, TypeMessageResult } from '../activities/host-activities.ts';
 import type { HostQueueActivities } from '../activities/host-queue.ts';
@@ -11,8 +10,9 @@ import type { RecordActivities } from '../activities/record-activities.ts';
 import { hostLayout } from '../domain/data-layout.ts';
 import { agentBranch, hostTaskQueue } from '../domain/names.ts';
 import type { AgentSpec } from '../workflows/agent-types.ts';
+import { WORKFLOWS_PATH, bundleWorkflows } from '../scripts/stack/workflow-bundle.ts';
 
-export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+export { WORKFLOWS_PATH };
 
 export interface FakeHost {
   activities: HostQueueActivities;
@@ -110,7 +110,7 @@ export async function createHarness(address: string): Promise<Harness> {
   const connection = await Connection.connect({ address });
   const client = new Client({ connection });
   // Bundled once: a worker runs only once, so each run() makes fresh workers from this bundle.
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+  const workflowBundle = await bundleWorkflows();
   return {
     client,
     taskQueue,
@@ -128,11 +128,3 @@ export async function createHarness(address: string): Promise<Harness> {
   };
 }
 
-const quietLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};

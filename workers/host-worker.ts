@@ -35,7 +35,7 @@ async function run() {
       ...createHostActivities({
         tmux,
         ledger: await openDeliveryLedger(host.deliveryLedger),
-        dataDir: hostDir,
+        hostDir,
         orcBinDir: await installOrcShim(host.binDir),
         secretKey: await loadSecretKey(process.env, config.dataDir, { create: false }),
       }),

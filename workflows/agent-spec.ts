@@ -17,7 +17,8 @@ export interface AgentSpecExtras {
   initialMessage?: string | null;
 }
 
-export function agentSpecFrom(record: AgentLaunchRecord, extras: AgentSpecExtras): AgentSpec {
+/** The environment's names stay in the registry: its values arrive sealed, in `extras`. */
+export function agentSpecFrom(record: Omit<AgentLaunchRecord, 'envNames'>, extras: AgentSpecExtras): AgentSpec {
   const team = extras.role === undefined ? {} : {
     role: extras.role,
     manager: extras.manager ?? null,

@@ -125,7 +125,6 @@ export class TeamRun {
                 argv: launch.argv,
                 kind: launch.kind,
                 hooks: launch.hooks !== false,
-                envNames: [],
               },
               {
                 env: launch.env,

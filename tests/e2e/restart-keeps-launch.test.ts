@@ -14,6 +14,7 @@ import { claudeTestCommand, envFlags, prepareClaudeCodeEnv } from '../../testing
 import { eventually } from '../../testing/eventually.ts';
 import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
 import { startScriptedMessagesApi, type ScriptedMessagesApi } from '../../testing/scripted-messages-api.ts';
+import { makeRepo } from '../../host/git/git-testing.ts';
 
 const SHELL = 'bash --norc --noprofile';
 /** Two launches of Claude Code on a loaded two-core machine. */
@@ -80,15 +81,7 @@ async function claudeSettings(id: string, launchedAt: number): Promise<{ hooks: 
 
 const newDir = async (prefix: string) => realpath(await mkdtemp(join(tmpdir(), prefix)));
 
-async function gitProject(): Promise<string> {
-  const dir = await newDir('orc-keep-git-');
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: dir });
-  git('init', '-q', '-b', 'main');
-  await writeFile(join(dir, 'README.md'), '# project\n');
-  git('add', '.');
-  git('commit', '-q', '-m', 'initial');
-  return dir;
-}
+const gitProject = async (): Promise<string> => makeRepo(await newDir('orc-keep-git-'));
 
 async function startSolo(args: string[], projectDir?: string): Promise<{ id: string; projectDir: string }> {
   const id = `${uniqueName('keep')}/dev`;

@@ -2,28 +2,21 @@
 // its window's ORC_AGENT_TOKEN): it reads and acts on its own team, and every look at the other
 // team (screen, log, pane histories, check-ins, status) is refused with one clear line. A
 // message that would end a bracketed paste early is refused before anything reaches a pane.
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eventually } from '../../testing/eventually.ts';
 import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
+import { makeRepo } from '../../host/git/git-testing.ts';
 
 const a = uniqueName('iso-a');
 const b = uniqueName('iso-b');
 let agentToken: string;
 const asAgent = (args: string[]) => runOrc(args, { ORC_TOKEN: agentToken });
 
-async function gitProject(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'orc-isolation-'));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: dir });
-  git('init', '-q', '-b', 'main');
-  await writeFile(join(dir, 'README.md'), '# project\n');
-  git('add', '.');
-  git('commit', '-q', '-m', 'initial');
-  return dir;
-}
+/** A git project with one commit (worktree teams need one). */
+const gitProject = async (): Promise<string> => makeRepo(await mkdtemp(join(tmpdir(), 'orc-isolation-')));
 
 beforeAll(async () => {
   const flags = ['--profile', 'shell', '--git-checkpoint', 'off'];

@@ -21,7 +21,10 @@ export const WORKTREE = `${DATA_DIR}/hosts/devbox/worktrees/web/eng`;
 export const OTHER_WORKTREE = `${DATA_DIR}/hosts/devbox/worktrees/web/qa`;
 /** Per-agent files orc keeps: Claude Code settings with orc's hooks, the screen-fallback access (a token). */
 export const AGENT_FILES = `${DATA_DIR}/hosts/devbox/agents/web`;
-export const SCRATCH = `${DATA_DIR}/scratch/web/eng`;
+/** The agent's own scratch dir (its TMPDIR), where orc's data layout puts it: writable like the project. */
+export const SCRATCH = `${DATA_DIR}/hosts/devbox/scratch/web/eng`;
+/** A teammate's scratch dir: its temporary files, not this agent's to read or write. */
+export const OTHER_SCRATCH = `${DATA_DIR}/hosts/devbox/scratch/web/qa`;
 
 export const securityContext: PermissionContext = {
   projectDir: PROJECT,

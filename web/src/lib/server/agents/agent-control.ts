@@ -17,7 +17,7 @@ import {
 import type { AgentMessage, AgentStatus } from '$workflows/agent-types.ts';
 import type { agentWorkflow } from '$workflows/agent-workflow.ts';
 import type { Services } from '../services.ts';
-import { agentPlace, findAgent, listActiveAgents, markStopped, registerAgent, removeAgent } from './agent-registry.ts';
+import { agentDirsOnHost, findAgent, listActiveAgents, markStopped, registerAgent, removeAgent } from './agent-registry.ts';
 import { expireTimedOut } from '../approvals/request-store.ts';
 import { isWorkflowRunning, temporalClient } from '../temporal/temporal-access.ts';
 import { toApiError } from '../temporal/temporal-errors.ts';
@@ -49,7 +49,7 @@ export async function startAgent(services: Services, input: StartAgentInput): Pr
     host,
     projectDir: input.projectDir,
     workspace: 'shared',
-    ...agentPlace(config.dataDir, input.ref, host, input.projectDir, 'shared'),
+    ...agentDirsOnHost(config.dataDir, input.ref, host, input.projectDir, 'shared'),
     argv: input.argv,
     kind: kindOf(input.argv),
     hooks: input.hooks !== false,

@@ -29,7 +29,7 @@ export type RegistryRow = NonNullable<Awaited<ReturnType<typeof findAgent>>>;
  * Where an agent on `host` works and keeps its scratch files, decided once, when it is
  * registered, from the data layout: the worker makes them where the record says.
  */
-export function agentPlace(dataDir: string, ref: AgentRef, host: string, projectDir: string, workspace: WorkspaceMode): Pick<AgentLaunchRecord, 'workspaceDir' | 'scratchDir'> {
+export function agentDirsOnHost(dataDir: string, ref: AgentRef, host: string, projectDir: string, workspace: WorkspaceMode): Pick<AgentLaunchRecord, 'workspaceDir' | 'scratchDir'> {
   const hostFiles = dataLayout(dataDir).host(host);
   return { workspaceDir: workspace === 'worktree' ? hostFiles.worktreeDir(ref) : projectDir, scratchDir: hostFiles.scratchDir(ref) };
 }
@@ -37,7 +37,7 @@ export function agentPlace(dataDir: string, ref: AgentRef, host: string, project
 /** The launch record a row holds; rows from before the record was kept get its defaults. */
 export function launchRecordOf(row: RegistryRow, dataDir: string): AgentLaunchRecord {
   const ref = { team: row.team, agent: row.name };
-  const place = agentPlace(dataDir, ref, row.host, row.projectDir, row.workspace);
+  const place = agentDirsOnHost(dataDir, ref, row.host, row.projectDir, row.workspace);
   return {
     team: row.team,
     agent: row.name,

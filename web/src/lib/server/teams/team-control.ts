@@ -15,7 +15,7 @@ import { awaitLaunchUpdate } from '$workflows/agent-messages.ts';
 import { addAgentUpdate, awaitAgentStoppedUpdate, awaitAgentsStartedUpdate, describeTeamQuery, stopTeamUpdate } from '$workflows/team-messages.ts';
 import type { TeamAgentLaunch, TeamDescription } from '$workflows/team-types.ts';
 import type { teamWorkflow } from '$workflows/team-workflow.ts';
-import { agentPlace, markStopped, registerAgent } from '../agents/agent-registry.ts';
+import { agentDirsOnHost, markStopped, registerAgent } from '../agents/agent-registry.ts';
 import { expireTimedOut } from '../approvals/request-store.ts';
 import { toApiError } from '../temporal/temporal-errors.ts';
 import { isWorkflowRunning, temporalClient } from '../temporal/temporal-access.ts';
@@ -36,7 +36,7 @@ async function registerAgents(services: Services, spec: TeamSpec, names: string[
       const id = agentId(spec.team, agent.name);
       const argv = parseAgentCommand(agent.command);
       const ref = { team: spec.team, agent: agent.name };
-      const place = agentPlace(services.config.dataDir, ref, host, spec.project, agent.workspace);
+      const place = agentDirsOnHost(services.config.dataDir, ref, host, spec.project, agent.workspace);
       await revokeAgentTokens(tx, id);
       await registerAgent(tx, {
         ...ref,
