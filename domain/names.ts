@@ -50,3 +50,6 @@ export const WORKFLOW_TASK_QUEUE = 'orc-workflows';
 
 /** tmux names: one session per team, one window per agent. */
 export const tmuxSessionName = (team: string): string => `orc-${team}`;
+
+/** The workflow that keeps a heartbeating activity on a host's queue while its worker is there. */
+export const hostPresenceWorkflowId = (host: string): string => `host-presence/${host}`;

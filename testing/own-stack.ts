@@ -97,7 +97,9 @@ export async function startOwnStack(label: string, { env = {}, temporalUi = fals
       await run('tmux', ['-L', tmuxSocket, 'kill-server']).catch(() => undefined);
       if (socketPath !== '') await rm(socketPath, { force: true });
       await database.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      // ORC_KEEP_OWN_STACK=1 keeps the data dir (logs, Temporal's SQLite) to read after a failure.
+      if (process.env.ORC_KEEP_OWN_STACK === '1') log(`kept ${dataDir}`);
+      else await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,11 +1,12 @@
 // The worker of one host: runs workflow tasks from the shared queue, and the tmux/agent
 // activities from this host's own queue, since only this machine can touch its panes.
-import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, Connection, WorkflowIdConflictPolicy, WorkflowNotFoundError } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { dataLayout } from '../domain/data-layout.ts';
 import { fileURLToPath } from 'node:url';
 import { createDialogActivities } from '../activities/dialog-activities.ts';
 import { createHostActivities } from '../activities/host-activities.ts';
+import { createHostPresenceActivities } from '../activities/host-presence-activities.ts';
 import { openDeliveryLedger } from '../host/delivery-ledger.ts';
 import { createGit } from '../host/git/git.ts';
 import { createGitActivities } from '../activities/git-activities.ts';
@@ -18,7 +19,8 @@ import { createTmux } from '../host/tmux/tmux.ts';
 import { agentEventSignal } from '../workflows/agent-messages.ts';
 import type { AgentEvent } from '../workflows/agent-types.ts';
 import { createDatabase } from '../db/client.ts';
-import { WORKFLOW_TASK_QUEUE, agentWorkflowId, hostTaskQueue, parseAgentRef } from '../domain/names.ts';
+import { WORKFLOW_TASK_QUEUE, agentWorkflowId, hostPresenceWorkflowId, hostTaskQueue, parseAgentRef } from '../domain/names.ts';
+import type { hostPresenceWorkflow } from '../workflows/host-presence-workflow.ts';
 import { installOrcShim } from './orc-shim.ts';
 import { readWorkerConfig } from './worker-config.ts';
 
@@ -41,6 +43,7 @@ async function run() {
       }),
       ...createGitActivities({ git: createGit(), hostDir }),
       ...createDialogActivities({ tmux }),
+      ...createHostPresenceActivities(),
     };
     const workflowWorker = await Worker.create({
       connection,
@@ -68,6 +71,14 @@ async function run() {
         if (!(err instanceof WorkflowNotFoundError)) throw err; // a stopped agent: nothing to tell
       }
     };
+    // The host's presence: one workflow per host, kept across worker restarts (the one already
+    // running is used), whose heartbeating activity this worker now serves.
+    await client.workflow.start<typeof hostPresenceWorkflow>('hostPresenceWorkflow', {
+      taskQueue: WORKFLOW_TASK_QUEUE,
+      workflowId: hostPresenceWorkflowId(config.hostName),
+      args: [{ host: config.hostName }],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
     const watcher = watchAgentPanes(tmux, ({ agentId, paneId, exitStatus }) => tell(agentId, { kind: 'exited', paneId, exitStatus }));
     // The screen fallback: permission dialogs of agents without hooks, answered through orc's rules
     // (and those hooked Claude Code shows when nobody answered in time, watched until they close).

@@ -32,8 +32,8 @@ export class Inbox {
     this.messages = [...carried];
   }
 
-  enqueue(text: string, from: string): AgentMessage {
-    const message: AgentMessage = { id: uuid4(), from, text, state: 'queued', queuedAt: new Date().toISOString() };
+  enqueue(text: string, from: string, id: string = uuid4()): AgentMessage {
+    const message: AgentMessage = { id, from, text, state: 'queued', queuedAt: new Date().toISOString() };
     this.messages.push(message);
     return message;
   }
@@ -44,17 +44,30 @@ export class Inbox {
   }
 
   /** The sendMessage update: queues the message and resolves once it is delivered or given up. */
-  async send({ text, from }: SendMessageInput): Promise<AgentMessage> {
-    const message = this.enqueue(text, from);
+  async send({ id, text, from }: SendMessageInput): Promise<AgentMessage> {
+    const known = id === undefined ? undefined : this.find(id);
+    if (known) {
+      // The same send again (a client that retried): answer for the one message there is.
+      await condition(() => known.state !== 'queued' && known.state !== 'typing');
+      return known;
+    }
+    const message = this.enqueue(text, from, id);
     this.record(message);
     await condition(() => message.state !== 'queued' && message.state !== 'typing');
     return message;
   }
 
   /** The enqueueMessage signal: a signal cannot be refused, so what cannot be taken is dropped. */
-  receive({ text, from }: SendMessageInput): void {
+  receive({ id, text, from }: SendMessageInput): void {
     if (text.trim() === '' || this.agent.isClosed() || this.agent.stopRequested) return;
-    this.enqueue(text.slice(0, MAX_MESSAGE_CHARS), from);
+    if (id !== undefined && this.find(id)) return; // the same signal sent twice
+    const message = this.enqueue(text.slice(0, MAX_MESSAGE_CHARS), from, id);
+    if (id !== undefined) this.record(message); // a sender that follows it finds it in the log
+  }
+
+  /** A message still waiting or recently delivered, by id. */
+  private find(id: string): AgentMessage | undefined {
+    return this.messages.find((m) => m.id === id) ?? this.recent.find((m) => m.id === id);
   }
 
   /** `running`: the agent is launched and not closed; only then is the list kept short. */

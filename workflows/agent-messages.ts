@@ -1,7 +1,7 @@
 // Signals, queries and updates of the agent workflow, defined beside it so that clients
 // (the web API, tests) use the very same typed objects.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AgentEvent, AgentMessage, AgentStatus, AnswerDialogInput, AwaitDialogAnswerInput, CaptureInput, Checkin, DialogAnswer, ScheduleCheckinInput, SendMessageInput } from './agent-types.ts';
+import type { AgentEvent, AgentMessage, AgentStatus, AnswerDialogInput, AwaitDialogAnswerInput, CaptureInput, Checkin, DialogAnswer, QueuedCheckinInput, ScheduleCheckinInput, SendMessageInput } from './agent-types.ts';
 
 export const statusQuery = defineQuery<AgentStatus>('status');
 
@@ -27,6 +27,12 @@ export const cancelCheckinUpdate = defineUpdate<Checkin, [{ id: string }]>('canc
 
 /** Queues a message without waiting for delivery: for workflows (a team, a failing agent) telling an agent something. */
 export const enqueueMessageSignal = defineSignal<[SendMessageInput]>('enqueueMessage');
+
+/**
+ * Schedules a check-in without waiting on a worker (sent when none answers for the agent): a
+ * signal, durable once Temporal accepts it; a repeated id is taken once.
+ */
+export const scheduleCheckinSignal = defineSignal<[QueuedCheckinInput]>('scheduleCheckinQueued');
 
 /** Asks the agent to stop (from its team, which cannot wait on an update of another workflow). */
 export const stopSignal = defineSignal('stop');

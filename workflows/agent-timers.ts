@@ -3,7 +3,8 @@
 // until the next of them (nextTimerAt) and re-plans when one is brought forward (planVersion).
 import { ApplicationFailure, uuid4 } from '@temporalio/workflow';
 import type { AgentRun } from './agent-run.ts';
-import type { AgentSnapshot, Checkin, ScheduleCheckinInput } from './agent-types.ts';
+import { checkCheckinRequest } from './agent-limits.ts';
+import type { AgentSnapshot, Checkin, QueuedCheckinInput, ScheduleCheckinInput } from './agent-types.ts';
 import { rootMessage } from './failure-message.ts';
 
 export class Timers {
@@ -37,6 +38,24 @@ export class Timers {
     this.planVersion++;
     this.recordCheckin(checkin, 'pending');
     return checkin;
+  }
+
+  /**
+   * The scheduleCheckinQueued signal: a signal cannot be refused, so a request the update's
+   * validator would refuse is recorded as cancelled (its sender listed it as pending already).
+   */
+  receive({ id, requestedAt, delayMs, note, createdBy }: QueuedCheckinInput): void {
+    if (this.has(id)) return; // the same signal sent twice
+    const checkin: Checkin = { id, dueAt: new Date(Date.parse(requestedAt) + delayMs).toISOString(), note, createdBy };
+    try {
+      checkCheckinRequest({ delayMs, note }, { agentId: this.agent.agentId, pending: this.checkins.length, closed: this.agent.closedReason() });
+    } catch {
+      this.recordCheckin(checkin, 'cancelled');
+      return;
+    }
+    this.checkins.push(checkin);
+    this.planVersion++;
+    this.recordCheckin(checkin, 'pending');
   }
 
   async cancel({ id }: { id: string }): Promise<Checkin> {

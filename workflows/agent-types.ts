@@ -52,6 +52,13 @@ export interface ScheduleCheckinInput {
   createdBy: string;
 }
 
+/** A check-in accepted while no worker could answer: its id and clock come from the sender. */
+export interface QueuedCheckinInput extends ScheduleCheckinInput {
+  id: string;
+  /** When it was asked for: it falls due delayMs after this, not after a worker came back. */
+  requestedAt: string;
+}
+
 export type MessageState = 'queued' | 'typing' | 'confirmed' | 'unconfirmed' | 'failed';
 
 export interface AgentMessage {
@@ -103,6 +110,8 @@ export type AgentEvent =
   | { kind: 'exited'; paneId: string; exitStatus: number | null };
 
 export interface SendMessageInput {
+  /** Chosen by the sender so a queued message can be followed; a repeated id is taken once. */
+  id?: string;
   text: string;
   from: string;
 }

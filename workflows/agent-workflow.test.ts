@@ -12,6 +12,8 @@ import {
   cancelCheckinUpdate,
   captureUpdate,
   dialogAnswerQuery,
+  enqueueMessageSignal,
+  scheduleCheckinSignal,
   scheduleCheckinUpdate,
   sendMessageUpdate,
   statusQuery,
@@ -258,6 +260,8 @@ describe('agentWorkflow check-ins', () => {
       await expect
         .poll(() => harness.host.typed.filter((t) => t.agentId === handle.workflowId).map((t) => t.text), { timeout: 10_000 })
         .toEqual(['Check-in (scheduled by wf/dev): first', 'Check-in (scheduled by wf/dev): second']);
+      // Typed is not yet done: the workflow files the message once the activity's result is in.
+      await expect.poll(async () => (await handle.query(statusQuery)).recentMessages.length, { timeout: 10_000 }).toBe(2);
       const status = await handle.query(statusQuery);
       expect(status.checkins).toEqual([]);
       expect(Date.parse(status.recentMessages[1]?.queuedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(later.dueAt));
@@ -301,6 +305,36 @@ describe('agentWorkflow check-ins', () => {
       await handle.signal(agentEventSignal, { kind: 'turn-finished' });
       expect((await second.result()).state).toBe('confirmed');
       expect(harness.host.typed.filter((t) => t.agentId === handle.workflowId).map((t) => t.text)).toEqual(['one', 'two']);
+      await handle.executeUpdate(stopUpdate);
+    });
+  });
+});
+
+describe('agentWorkflow while no worker could answer the sender', () => {
+  it('takes a queued message and a queued check-in once each, under the ids their sender chose, the check-in due from when it was asked', async () => {
+    await harness.run(async () => {
+      const handle = await startAgent();
+      await handle.executeUpdate(awaitLaunchUpdate);
+      const id = randomUUID();
+      // The same signal twice (a client that retried), then an update with the same id.
+      await handle.signal(enqueueMessageSignal, { id, text: 'queued once', from: 'human:test' });
+      await handle.signal(enqueueMessageSignal, { id, text: 'queued once', from: 'human:test' });
+      const answered = await handle.executeUpdate(sendMessageUpdate, { args: [{ id, text: 'queued once', from: 'human:test' }] });
+      expect(answered).toMatchObject({ id, state: 'confirmed' });
+      expect(harness.host.typed.filter((t) => t.agentId === handle.workflowId).map((t) => t.text)).toEqual(['queued once']);
+
+      const requestedAt = new Date(Date.now() - 500).toISOString();
+      const checkin = { id: 'c0ffee01', delayMs: 1_500, note: 'queued note', createdBy: 'wf/dev', requestedAt };
+      await handle.signal(scheduleCheckinSignal, checkin);
+      await handle.signal(scheduleCheckinSignal, checkin);
+      const status = await handle.query(statusQuery);
+      expect(status.checkins).toEqual([{ id: 'c0ffee01', dueAt: new Date(Date.parse(requestedAt) + 1_500).toISOString(), note: 'queued note', createdBy: 'wf/dev' }]);
+      // One the update's validator would refuse is dropped, not scheduled.
+      await handle.signal(scheduleCheckinSignal, { ...checkin, id: 'c0ffee02', delayMs: 10 });
+      await expect
+        .poll(() => harness.host.typed.filter((t) => t.agentId === handle.workflowId).map((t) => t.text), { timeout: 10_000 })
+        .toEqual(['queued once', 'Check-in (scheduled by wf/dev): queued note']);
+      expect((await handle.query(statusQuery)).checkins).toEqual([]);
       await handle.executeUpdate(stopUpdate);
     });
   });

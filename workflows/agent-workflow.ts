@@ -16,6 +16,7 @@ import {
   dialogAnswerQuery,
   enqueueMessageSignal,
   givenEnvQuery,
+  scheduleCheckinSignal,
   scheduleCheckinUpdate,
   sendMessageUpdate,
   statusQuery,
@@ -38,6 +39,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
   setHandler(scheduleCheckinUpdate, (request) => timers.schedule(request), {
     validator: (request) => checkCheckinRequest(request, { agentId: agent.agentId, pending: timers.checkins.length, closed: agent.closedReason() }),
   });
+  setHandler(scheduleCheckinSignal, (request) => timers.receive(request));
   setHandler(cancelCheckinUpdate, (request) => timers.cancel(request), {
     validator: ({ id }) => {
       if (!timers.has(id)) throw new Error(`no pending check-in ${id} for ${agent.agentId}; list them with: orc checkins`);

@@ -51,6 +51,7 @@ export function registerAgentCommands(program: Command, context: CommandContext)
       parseAgentRef(id);
       const status = await context.client().agents.stop.mutate({ agent: id });
       if (options.json) printJson(status);
+      else if ('queued' in status) process.stdout.write(`stop of ${status.id} queued: ${status.queued}\n`);
       else process.stdout.write(`stopped ${status.id}\n`);
     });
 

@@ -29,7 +29,7 @@ export function registerCheckinCommands(program: Command, context: CommandContex
       if (options.agent) parseAgentRef(options.agent);
       const checkin = await client.checkins.schedule.mutate({ agent: options.agent, delay: when, note: rest.join(' ') });
       if (options.json) printJson(checkin);
-      else process.stdout.write(`check-in ${checkin.id} for ${checkin.agent} due ${checkin.dueAt}\n`);
+      else process.stdout.write(`check-in ${checkin.id} for ${checkin.agent} due ${checkin.dueAt}${checkin.queued ? ` (queued: ${checkin.queued})` : ''}\n`);
     });
 
   program

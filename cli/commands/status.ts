@@ -20,10 +20,10 @@ export function registerStatusCommand(program: Command, context: CommandContext)
       }
       printTable([
         ['AGENT', 'STATE', 'INBOX', 'NEXT CHECK-IN', 'HOST', 'PROJECT'],
-        ...agents.map((a) => [a.id, a.state, String(a.inbox), a.nextCheckinAt ?? '-', a.host, a.projectDir]),
+        ...agents.map((a) => [a.id, a.state === 'unreachable' ? 'host unreachable' : a.state, String(a.inbox), a.nextCheckinAt ?? '-', a.host, a.projectDir]),
       ]);
       // What orc could not read (no worker answering, say) is said under the table, once per problem.
-      const problems = [...new Set(agents.filter((a) => a.state === 'unknown' && a.problem).map((a) => `${a.id}: ${a.problem}`))];
+      const problems = [...new Set(agents.filter((a) => (a.state === 'unknown' || a.state === 'unreachable') && a.problem).map((a) => `${a.id}: ${a.problem}`))];
       for (const problem of problems) process.stdout.write(`${problem}\n`);
     });
 }

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import type { OwnStack } from '../../testing/own-stack.ts';
 
 export interface LogEntry {
+  id: string;
   from: string;
   to: string;
   text: string;

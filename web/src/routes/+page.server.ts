@@ -5,7 +5,7 @@ import { pageApi } from '#lib/server/api/page-caller.ts';
 import { checkHealth } from '#lib/server/health.ts';
 
 /** States that need a person, most urgent first. */
-const NEEDS_A_PERSON = ['waiting-approval', 'failed', 'exited', 'unknown'];
+const NEEDS_A_PERSON = ['waiting-approval', 'failed', 'exited', 'unknown', 'unreachable'];
 
 export const load: PageServerLoad = async ({ locals }) => {
   const api = pageApi(locals.caller);

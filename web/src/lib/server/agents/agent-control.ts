@@ -1,5 +1,6 @@
 // What the API does to agents: start, stop, message, capture, list. Each agent is a
 // Temporal workflow `agent/<team>/<agent>`; the agents table is the registry people list.
+import { randomUUID } from 'node:crypto';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
 import { issueToken, revokeAgentTokens } from '$db/tokens.ts';
 import type { AgentLaunchRecord } from '$domain/agent.ts';
@@ -12,6 +13,7 @@ import {
   captureUpdate,
   enqueueMessageSignal,
   sendMessageUpdate,
+  stopSignal,
   stopUpdate,
 } from '$workflows/agent-messages.ts';
 import type { AgentMessage, AgentStatus } from '$workflows/agent-types.ts';
@@ -22,7 +24,7 @@ import { expireTimedOut } from '../approvals/request-store.ts';
 import { isWorkflowRunning, temporalClient } from '../temporal/temporal-access.ts';
 import { toApiError } from '../temporal/temporal-errors.ts';
 import { Conflict, NotFound } from '../errors.ts';
-import { noWorkerProblem, requireWorker, statusIfWorkerAnswers } from './worker-answer.ts';
+import { reachAgent, requireWorker } from './worker-answer.ts';
 
 export interface StartAgentInput {
   ref: AgentRef;
@@ -85,6 +87,13 @@ export async function startAgent(services: Services, input: StartAgentInput): Pr
 }
 
 
+/** A stop accepted while no worker could carry it out. */
+export interface QueuedStop {
+  id: string;
+  state: 'stopping';
+  queued: string;
+}
+
 export async function requireAgent(services: Services, ref: AgentRef) {
   const row = await findAgent(services.db, ref);
   const agentId = formatAgentRef(ref);
@@ -95,10 +104,19 @@ export async function requireAgent(services: Services, ref: AgentRef) {
   return { handle: client.workflow.getHandle<typeof agentWorkflow>(row.workflowId), agentId, client, row };
 }
 
-export async function stopAgent(services: Services, ref: AgentRef): Promise<AgentStatus> {
-  const { handle, agentId } = await requireAgent(services, ref);
+export async function stopAgent(services: Services, ref: AgentRef): Promise<AgentStatus | QueuedStop> {
+  const { handle, agentId, client, row } = await requireAgent(services, ref);
   try {
-    const status = await handle.executeUpdate(stopUpdate);
+    const reach = await reachAgent(client, row.workflowId, agentId, row.host);
+    let status: AgentStatus | QueuedStop;
+    if (reach.status === null) {
+      // Nobody can close its window now: the stop is kept by Temporal and done when a worker is
+      // back; its token goes at once, so the agent can do nothing more through orc meanwhile.
+      await handle.signal(stopSignal);
+      status = { id: agentId, state: 'stopping', queued: `${reach.problem}. The stop is kept and done when a worker is back` };
+    } else {
+      status = await handle.executeUpdate(stopUpdate);
+    }
     await markStopped(services.db, ref);
     await revokeAgentTokens(services.db, agentId);
     await expireTimedOut(services.db, { agentId }, 'the agent was stopped');
@@ -116,12 +134,15 @@ export async function stopAgent(services: Services, ref: AgentRef): Promise<Agen
  */
 export async function sendMessage(services: Services, ref: AgentRef, text: string, from: string): Promise<AgentMessage> {
   const { handle, agentId, client, row } = await requireAgent(services, ref);
+  // The id is chosen here, so a message queued while nobody can deliver it can be followed.
+  const id = randomUUID();
   try {
-    if ((await statusIfWorkerAnswers(client, row.workflowId)) === null) {
-      await handle.signal(enqueueMessageSignal, { text, from });
-      return { id: '', from, text, state: 'queued', queuedAt: new Date().toISOString(), error: `${noWorkerProblem(agentId, row.host)}. The message is kept and will be delivered when a worker is back` };
+    const reach = await reachAgent(client, row.workflowId, agentId, row.host);
+    if (reach.status === null) {
+      await handle.signal(enqueueMessageSignal, { id, text, from });
+      return { id, from, text, state: 'queued', queuedAt: new Date().toISOString(), error: `${reach.problem}. The message is kept and will be delivered when a worker is back` };
     }
-    return await handle.executeUpdate(sendMessageUpdate, { args: [{ text, from }] });
+    return await handle.executeUpdate(sendMessageUpdate, { args: [{ id, text, from }] });
   } catch (err) {
     throw toApiError(err, agentId);
   }
@@ -143,7 +164,8 @@ export interface AgentListEntry {
   agent: string;
   host: string;
   projectDir: string;
-  state: AgentStatus['state'] | 'unknown';
+  /** `unreachable`: its host's worker is gone; `unknown`: no worker answered for it in time. */
+  state: AgentStatus['state'] | 'unknown' | 'unreachable';
   inbox: number;
   nextCheckinAt: string | null;
   startedAt: string;
@@ -166,8 +188,9 @@ export async function listAgents(services: Services, team: string | null = null)
       };
       try {
         // Read with a short deadline: with no worker, the registry's facts still come back at once.
-        const status = await statusIfWorkerAnswers(client, row.workflowId);
-        if (status === null) return { ...base, state: 'unknown', inbox: 0, nextCheckinAt: null, problem: noWorkerProblem(base.id, row.host) };
+        const reach = await reachAgent(client, row.workflowId, base.id, row.host);
+        if (reach.status === null) return { ...base, state: reach.hostUnreachable ? 'unreachable' : 'unknown', inbox: 0, nextCheckinAt: null, problem: reach.problem };
+        const { status } = reach;
         return { ...base, state: status.state, inbox: status.inbox, nextCheckinAt: status.nextCheckinAt ?? null, problem: status.lastError };
       } catch (err) {
         return { ...base, state: 'unknown', inbox: 0, nextCheckinAt: null, problem: err instanceof Error ? err.message : String(err) };

@@ -11,6 +11,7 @@ import { relaunchTeamAgent, runningTeamHas } from '../teams/team-control.ts';
 import { startAgent, stopAgent } from './agent-control.ts';
 import { findAgent, launchRecordOf } from './agent-registry.ts';
 import { NotFound } from '../errors.ts';
+import { requireWorker } from './worker-answer.ts';
 
 /** The environment the running agent was given, opened; empty if its workflow cannot answer (it has ended). */
 async function givenEnv(services: Services, workflowId: string): Promise<Record<string, string>> {
@@ -28,6 +29,8 @@ export async function restartAgent(services: Services, ref: AgentRef): Promise<{
   if (!row || row.stoppedAt) {
     throw new NotFound(`no running agent ${id} to restart; start it with: orc agent start ${id} --project DIR`);
   }
+  // A restart needs the host now (a stop could wait for it, the start cannot): refused at once otherwise.
+  await requireWorker(await services.temporal(), row.workflowId, id, row.host);
   const inTeam = await runningTeamHas(services, ref.team, ref.agent);
   const env = await givenEnv(services, row.workflowId);
   await stopAgent(services, ref);

@@ -1,23 +1,54 @@
 // Check-ins: durable timers in the agent's workflow, mirrored in the checkins table for listing.
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { checkins } from '$db/schema/checkins.ts';
 import type { AgentRef } from '$domain/names.ts';
 import { agentId, formatAgentRef, parseAgentRef } from '$domain/names.ts';
-import { cancelCheckinUpdate, scheduleCheckinUpdate } from '$workflows/agent-messages.ts';
+import { cancelCheckinUpdate, scheduleCheckinSignal, scheduleCheckinUpdate } from '$workflows/agent-messages.ts';
+import { checkCheckinRequest } from '$workflows/agent-limits.ts';
 import type { Checkin } from '$workflows/agent-types.ts';
 import type { Services } from '../services.ts';
 import { requireAgent } from './agent-control.ts';
 import { toApiError } from '../temporal/temporal-errors.ts';
-import { Forbidden, NotFound } from '../errors.ts';
+import { Forbidden, Invalid, NotFound } from '../errors.ts';
+import { reachAgent } from './worker-answer.ts';
 
-export async function scheduleCheckin(services: Services, ref: AgentRef, delayMs: number, note: string, createdBy: string): Promise<Checkin & { agent: string }> {
-  const { handle, agentId } = await requireAgent(services, ref);
+export async function scheduleCheckin(services: Services, ref: AgentRef, delayMs: number, note: string, createdBy: string): Promise<Checkin & { agent: string; queued?: string }> {
+  const { handle, agentId, client, row } = await requireAgent(services, ref);
   try {
+    const reach = await reachAgent(client, row.workflowId, agentId, row.host);
+    if (reach.status === null) return await queueCheckin(services, { handle, agentId, ref }, { delayMs, note, createdBy }, reach.problem);
     const checkin = await handle.executeUpdate(scheduleCheckinUpdate, { args: [{ delayMs, note, createdBy }] });
     return { ...checkin, agent: agentId };
   } catch (err) {
     throw toApiError(err, agentId);
   }
+}
+
+/**
+ * With no worker to answer, the check-in goes to the workflow as a signal (Temporal keeps it)
+ * and is listed at once; it falls due from now, whenever the worker comes back.
+ */
+async function queueCheckin(
+  services: Services,
+  { handle, agentId, ref }: { handle: Awaited<ReturnType<typeof requireAgent>>['handle']; agentId: string; ref: AgentRef },
+  { delayMs, note, createdBy }: { delayMs: number; note: string; createdBy: string },
+  problem: string,
+): Promise<Checkin & { agent: string; queued: string }> {
+  try {
+    // The update's validator cannot run without a worker; the same checks run here.
+    checkCheckinRequest({ delayMs, note }, { agentId, pending: 0, closed: null });
+  } catch (err) {
+    throw new Invalid(err instanceof Error ? err.message : String(err));
+  }
+  const requestedAt = new Date();
+  const checkin: Checkin = { id: randomUUID().slice(0, 8), dueAt: new Date(requestedAt.getTime() + delayMs).toISOString(), note, createdBy };
+  await handle.signal(scheduleCheckinSignal, { ...checkin, delayMs, requestedAt: requestedAt.toISOString() });
+  await services.db
+    .insert(checkins)
+    .values({ id: checkin.id, team: ref.team, agent: ref.agent, dueAt: new Date(checkin.dueAt), note, createdBy, state: 'pending', createdAt: requestedAt })
+    .onConflictDoNothing();
+  return { ...checkin, agent: agentId, queued: `${problem}. The check-in is kept and fires when a worker is back` };
 }
 
 export async function listPendingCheckins(services: Services, filter: { team?: string | undefined; agent?: AgentRef | undefined }) {

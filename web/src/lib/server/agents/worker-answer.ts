@@ -7,6 +7,7 @@ import { hostTaskQueue, WORKFLOW_TASK_QUEUE } from '$domain/names.ts';
 import { statusQuery } from '$workflows/agent-messages.ts';
 import type { AgentStatus } from '$workflows/agent-types.ts';
 import { Unavailable } from '../errors.ts';
+import { hostPresence } from '../hosts/host-presence.ts';
 
 /** How long a worker has to answer a status query before orc says none is there. */
 export const WORKER_ANSWER_MS = 2_500;
@@ -45,9 +46,24 @@ export async function statusIfWorkerAnswers(client: Client, workflowId: string, 
   }
 }
 
-/** Throws the "no worker" answer (503) when no worker answers for the agent in time. */
+/** What asking an agent's workflow found: its status, or what is missing instead. */
+export type AgentReach =
+  | { status: AgentStatus }
+  | { status: null; hostUnreachable: boolean; problem: string };
+
+/**
+ * Asks the agent's workflow for its status, unless its host is known to be gone: the host's
+ * presence (read without a worker) answers at once then, instead of a query timing out.
+ */
+export async function reachAgent(client: Client, workflowId: string, agentId: string, host: string): Promise<AgentReach> {
+  const presence = await hostPresence(client, host);
+  if (presence.state === 'unreachable') return { status: null, hostUnreachable: true, problem: presence.problem };
+  const status = await statusIfWorkerAnswers(client, workflowId);
+  return status === null ? { status: null, hostUnreachable: false, problem: noWorkerProblem(agentId, host) } : { status };
+}
+
+/** Throws the "no worker" answer (503) when the agent's host is gone or no worker answers in time. */
 export async function requireWorker(client: Client, workflowId: string, agentId: string, host: string): Promise<void> {
-  if ((await statusIfWorkerAnswers(client, workflowId)) === null) {
-    throw new Unavailable(noWorkerProblem(agentId, host));
-  }
+  const reach = await reachAgent(client, workflowId, agentId, host);
+  if (reach.status === null) throw new Unavailable(reach.problem);
 }
