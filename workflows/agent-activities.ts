@@ -9,9 +9,11 @@ import type { AgentSpec } from './agent-types.ts';
 
 export function agentActivities(spec: AgentSpec) {
   // Host activities run only on the worker of the host where the agent's tmux lives; the
-  // schedule-to-close bound makes a dead host surface as an error instead of a hang.
+  // schedule-to-close bound makes a dead host surface as an error instead of a hang, and the
+  // schedule-to-start one tells "nobody took it" (the host is away) from "it failed".
   const host = proxyActivities<HostQueueActivities>({
     taskQueue: hostTaskQueue(spec.host),
+    scheduleToStartTimeout: '2 minutes',
     startToCloseTimeout: '1 minute',
     scheduleToCloseTimeout: '3 minutes',
     retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds', maximumAttempts: 5 },

@@ -7,7 +7,7 @@ import { agentWorkflowId } from '../domain/names.ts';
 import { CONFIRM_TIMEOUT, DIALOG_HOLD_MAX_PAUSE_MS, MAX_MESSAGE_CHARS, RECENT_MESSAGES_KEPT } from './agent-limits.ts';
 import type { AgentRun } from './agent-run.ts';
 import type { AgentMessage, SendMessageInput } from './agent-types.ts';
-import { rootMessage } from './failure-message.ts';
+import { noWorkerTookActivity, rootMessage } from './failure-message.ts';
 import { promptMatches } from './prompt-match.ts';
 
 /** Prompts the agent's hook reported and no typed message has matched yet; older ones are dropped. */
@@ -147,6 +147,12 @@ export class Inbox {
         message.error = 'typed into the agent, but the agent did not confirm it in time; it was not typed again';
       }
     } catch (err) {
+      if (noWorkerTookActivity(err)) {
+        // Nothing was typed: the host's worker is away. The message stays first in line and is
+        // tried again (each try waits on the host's queue), so it arrives once the host is back.
+        message.state = 'queued';
+        return;
+      }
       message.state = 'failed';
       message.error = rootMessage(err);
     }
