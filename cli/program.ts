@@ -7,6 +7,7 @@ import { registerCaptureCommand } from './commands/capture.ts';
 import { registerCheckinCommands } from './commands/checkin.ts';
 import { registerDoctorCommand } from './commands/doctor.ts';
 import { registerHistoryCommand } from './commands/history.ts';
+import { registerHostsCommand } from './commands/hosts.ts';
 import { registerLogCommand } from './commands/log.ts';
 import { registerRuleCommands } from './commands/rules.ts';
 import { registerStatsCommand } from './commands/stats.ts';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerSendCommand(program, context);
   registerCaptureCommand(program, context);
   registerStatusCommand(program, context);
+  registerHostsCommand(program, context);
   registerCheckinCommands(program, context);
   registerLogCommand(program, context);
   registerHistoryCommand(program, context);

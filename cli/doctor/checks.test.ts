@@ -11,10 +11,12 @@ import {
   checkServer,
   checkTemporal,
   checkTmux,
+  checkWorkers,
   judge,
   type DoctorFacts,
   type HealthFact,
   type PlannedPortFact,
+  type WorkersFact,
 } from './checks.ts';
 
 const up: HealthFact = { reached: true, isOrc: true, temporal: { ok: true }, database: { ok: true } };
@@ -29,6 +31,7 @@ const healthy: DoctorFacts = {
   database: { external: null, direct: null, embeddedDir: '/repo/.data/pglite' },
   claude: { path: '/usr/local/bin/claude', version: '2.1.328 (Claude Code)', bundledForDemo: true },
   bubblewrap: { path: '/usr/bin/bwrap', version: 'bubblewrap 0.8.0' },
+  workers: { state: 'listed', hosts: [{ host: 'dev', presence: { state: 'up' }, pollers: 1, agents: 3 }], workflowPollers: 1 },
   ports: [{ host: '127.0.0.1', port: 3000, what: 'the web app', variable: 'PORT', inUse: true }],
 };
 
@@ -36,7 +39,7 @@ describe('judge', () => {
   it('passes a machine with everything, one ok line per check', () => {
     const results = judge(healthy);
     expect(results.map((r) => [r.check, r.status])).toEqual([
-      ['node', 'ok'], ['tmux', 'ok'], ['temporal', 'ok'], ['database', 'ok'], ['server', 'ok'], ['claude', 'ok'], ['bubblewrap', 'ok'], ['ports', 'ok'],
+      ['node', 'ok'], ['tmux', 'ok'], ['temporal', 'ok'], ['database', 'ok'], ['server', 'ok'], ['claude', 'ok'], ['workers', 'ok'], ['bubblewrap', 'ok'], ['ports', 'ok'],
     ]);
     expect(results.every((r) => r.fix === null)).toBe(true);
     expect(allPassed(results)).toBe(true);
@@ -48,10 +51,11 @@ describe('judge', () => {
       claude: { path: null, version: null, bundledForDemo: false },
       bubblewrap: { path: null, version: null },
       server: { url: URL, health: down, token: { state: 'not-tried' } },
+      workers: { state: 'not-tried', reason: 'the server did not take the token' },
       ports: [{ host: '127.0.0.1', port: 3000, what: 'the web app', variable: 'PORT', inUse: false }],
     });
     const notOk = results.filter((r) => r.status !== 'ok');
-    expect(notOk.map((r) => [r.check, r.status])).toEqual([['server', 'fail'], ['claude', 'warn'], ['bubblewrap', 'warn']]);
+    expect(notOk.map((r) => [r.check, r.status])).toEqual([['server', 'fail'], ['claude', 'warn'], ['workers', 'warn'], ['bubblewrap', 'warn']]);
     expect(notOk.every((r) => typeof r.fix === 'string' && r.fix.length > 0)).toBe(true);
     expect(allPassed(results)).toBe(false);
     expect(allPassed(results.filter((r) => r.status !== 'fail'))).toBe(true);
@@ -139,6 +143,26 @@ describe('checkClaude and checkBubblewrap', () => {
   it('only warn: agents can be other CLIs, and nothing is sandboxed without asking', () => {
     expect(checkClaude({ path: null, version: null, bundledForDemo: true })).toMatchObject({ status: 'warn', detail: expect.stringContaining('npm run demo uses the copy in node_modules') });
     expect(checkBubblewrap({ path: null, version: null })).toEqual({ check: 'bubblewrap', status: 'warn', detail: 'bwrap is not on PATH', fix: 'sandboxed agents need it: apt-get install -y bubblewrap' });
+  });
+});
+
+describe('checkWorkers', () => {
+  const listed = (hosts: Extract<WorkersFact, { state: 'listed' }>['hosts'], workflowPollers = 1): WorkersFact => ({ state: 'listed', hosts, workflowPollers });
+  it('fails a host whose worker is gone, with the way to start it', () => {
+    const problem = 'host vm unreachable: no worker has polled host/vm since 2026-11-30T12:00:00.000Z; on another machine start it with: ORC_HOST_NAME=vm node workers/host-worker.ts';
+    expect(checkWorkers(listed([{ host: 'dev', presence: { state: 'up' }, pollers: 1, agents: 1 }, { host: 'vm', presence: { state: 'unreachable', problem }, pollers: 1, agents: 2 }]))).toEqual({
+      check: 'workers',
+      status: 'fail',
+      detail: 'vm (2 agents): no worker polls its queue',
+      fix: 'on another machine start it with: ORC_HOST_NAME=vm node workers/host-worker.ts',
+    });
+  });
+  it('fails when nothing polls the workflow queue, and warns of a host never announced', () => {
+    expect(checkWorkers(listed([{ host: 'dev', presence: { state: 'up' }, pollers: 1, agents: 0 }], 0))).toMatchObject({ status: 'fail', detail: 'no worker polls the workflow queue: no agent workflow can run' });
+    expect(checkWorkers(listed([{ host: 'dev', presence: { state: 'unknown', problem: 'no worker has announced host dev' }, pollers: 0, agents: 0 }]))).toMatchObject({ status: 'warn' });
+  });
+  it('is ok with every host up, saying how many poll and run', () => {
+    expect(checkWorkers(listed([{ host: 'dev', presence: { state: 'up' }, pollers: 1, agents: 3 }]))).toMatchObject({ status: 'ok', detail: 'dev: worker up, 1 polling, 3 agents' });
   });
 });
 

@@ -36,6 +36,16 @@ export type HealthFact =
 
 export type TokenFact = { state: 'missing'; message: string } | { state: 'accepted' } | { state: 'refused'; message: string } | { state: 'error'; message: string } | { state: 'not-tried' };
 
+/** What the server said of its hosts' workers (`hosts.list`), or why it was not asked. */
+export type WorkersFact =
+  | { state: 'not-tried'; reason: string }
+  | { state: 'error'; message: string }
+  | {
+      state: 'listed';
+      hosts: Array<{ host: string; presence: { state: 'up' | 'unreachable' | 'unknown'; problem?: string }; pollers: number; agents: number }>;
+      workflowPollers: number;
+    };
+
 export interface DoctorFacts {
   node: { version: string; execPath: string };
   tmux: ProgramFact;
@@ -57,6 +67,7 @@ export interface DoctorFacts {
   };
   claude: ProgramFact & { bundledForDemo: boolean };
   bubblewrap: ProgramFact;
+  workers: WorkersFact;
   ports: PlannedPortFact[];
 }
 
@@ -132,6 +143,20 @@ export function checkBubblewrap({ path, version }: ProgramFact): CheckResult {
   return warn('bubblewrap', 'bwrap is not on PATH', 'sandboxed agents need it: apt-get install -y bubblewrap');
 }
 
+export function checkWorkers(workers: WorkersFact): CheckResult {
+  if (workers.state === 'not-tried') return warn('workers', `not asked: ${workers.reason}`, 'fix the server check first; orc hosts lists them with an admin token');
+  if (workers.state === 'error') return fail('workers', `the server could not list its hosts (${workers.message})`, 'see <data dir>/logs/web.log, or run orc hosts');
+  const gone = workers.hosts.filter((h) => h.presence.state === 'unreachable');
+  if (gone.length > 0) {
+    const first = gone[0]?.presence.problem ?? '';
+    return fail('workers', `${gone.map((h) => `${h.host} (${h.agents} agents)`).join(', ')}: no worker polls its queue`, first.slice(first.indexOf('; ') + 2) || 'start its worker');
+  }
+  if (workers.workflowPollers === 0) return fail('workers', 'no worker polls the workflow queue: no agent workflow can run', 'restart npm start, or start a host worker: node workers/host-worker.ts');
+  const unknown = workers.hosts.filter((h) => h.presence.state === 'unknown');
+  if (unknown.length > 0) return warn('workers', `${unknown.map((h) => h.host).join(', ')}: no worker has announced itself`, unknown[0]?.presence.problem ?? 'start its worker');
+  return ok('workers', workers.hosts.map((h) => `${h.host}: worker up, ${h.pollers} polling, ${h.agents} agents`).join('; '));
+}
+
 export function checkPorts(ports: PlannedPortFact[], health: HealthFact): CheckResult {
   const name = (p: PlannedPortFact) => `${p.host}:${p.port}`;
   if (serverAnswers(health)) {
@@ -155,6 +180,7 @@ export function judge(facts: DoctorFacts): CheckResult[] {
     checkDatabase(facts.database, facts.server.health),
     checkServer(facts.server),
     checkClaude(facts.claude),
+    checkWorkers(facts.workers),
     checkBubblewrap(facts.bubblewrap),
     checkPorts(facts.ports, facts.server.health),
   ];

@@ -12,7 +12,7 @@ import { findTemporalCli } from '../../scripts/stack/temporal-server.ts';
 import { createOrcClient, readClientSettings } from '../client.ts';
 import { CliError } from '../errors.ts';
 import { readClientSettingsUrl } from '../server-url.ts';
-import type { DoctorFacts, HealthFact, PlannedPortFact, ProgramFact, TokenFact } from './checks.ts';
+import type { DoctorFacts, HealthFact, PlannedPortFact, ProgramFact, TokenFact, WorkersFact } from './checks.ts';
 import { dataDirFrom, dataLayout } from '../../domain/data-layout.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -63,6 +63,23 @@ async function health(url: string): Promise<HealthFact> {
   const body = (await response.json().catch(() => null)) as { ok?: unknown; temporal?: { ok: boolean; error?: string }; database?: { ok: boolean; error?: string } } | null;
   if (typeof body?.ok !== 'boolean' || !body.temporal || !body.database) return { reached: true, isOrc: false, status: response.status };
   return { reached: true, isOrc: true, temporal: body.temporal, database: body.database };
+}
+
+/** The server's view of its hosts' workers; asked only with a token the server took. */
+async function workers(env: NodeJS.ProcessEnv): Promise<WorkersFact> {
+  try {
+    const list = await createOrcClient(readClientSettings(env)).hosts.list.query(undefined, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    return {
+      state: 'listed',
+      hosts: list.hosts.map((h) => ({ host: h.host, presence: h.presence, pollers: h.pollers.length, agents: h.agents })),
+      workflowPollers: list.workflowPollers.length,
+    };
+  } catch (err) {
+    if (err instanceof TRPCClientError && (err.data as { code?: string } | undefined)?.code === 'FORBIDDEN') {
+      return { state: 'not-tried', reason: 'the token is not an admin token' };
+    }
+    return { state: 'error', message: messageOf(err) };
+  }
 }
 
 async function token(env: NodeJS.ProcessEnv): Promise<TokenFact> {
@@ -142,6 +159,7 @@ export async function gatherFacts(env: NodeJS.ProcessEnv = process.env): Promise
   ]);
   const serverAnswers = healthFact.reached && healthFact.isOrc;
   const databaseUrl = env.DATABASE_URL || null;
+  const tokenFact: TokenFact = serverAnswers ? await token(env) : { state: 'not-tried' };
   return {
     node: { version: process.versions.node, execPath: process.execPath },
     tmux,
@@ -150,7 +168,7 @@ export async function gatherFacts(env: NodeJS.ProcessEnv = process.env): Promise
       cli: { path: temporalCliPath, version: temporalVersion },
       toolsCli: existsSync(toolsTemporal) ? toolsTemporal : null,
     },
-    server: { url, health: healthFact, token: serverAnswers ? await token(env) : { state: 'not-tried' } },
+    server: { url, health: healthFact, token: tokenFact },
     database: {
       external: databaseUrl === null ? null : describeDatabaseUrl(databaseUrl),
       // The server's own view is the one that counts; without a server, ask PostgreSQL directly.
@@ -159,6 +177,7 @@ export async function gatherFacts(env: NodeJS.ProcessEnv = process.env): Promise
     },
     claude: { ...claude, bundledForDemo: existsSync(claudeForDemo) },
     bubblewrap,
+    workers: tokenFact.state === 'accepted' ? await workers(env) : { state: 'not-tried', reason: 'the server did not take the token' },
     ports,
   };
 }

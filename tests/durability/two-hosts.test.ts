@@ -27,6 +27,11 @@ let hostBData: string;
 let project: string;
 const tmuxB = `orc-two-hosts-b-${process.pid}`;
 
+interface HostList {
+  hosts: Array<{ host: string; presence: { state: string }; pollers: unknown[]; agents: number }>;
+  workflowPollers: unknown[];
+}
+
 interface StatusEntry {
   id: string;
   host: string;
@@ -78,6 +83,10 @@ describe('two hosts, one of them gone', () => {
     expect(await statusOf(ON_B)).toMatchObject({ host: HOST_B, state: 'idle' });
     expect((await run('tmux', ['-L', tmuxB, 'list-windows', '-a', '-F', '#{window_name}'])).stdout).toContain('on-b');
     expect(await own.orc(['send', ON_B, 'echo two-before'])).toContain('confirmed');
+    const hostsBefore = JSON.parse(await own.orc(['hosts', '--json'])) as HostList;
+    expect(hostsBefore.hosts.map((h) => [h.host, h.presence.state, h.agents])).toEqual([['second-host', 'up', 1], ['two-hosts-host', 'up', 1]]);
+    expect(hostsBefore.hosts.every((h) => h.pollers.length >= 1)).toBe(true);
+    expect(hostsBefore.workflowPollers.length).toBeGreaterThanOrEqual(2);
 
     const killedAt = Date.now();
     await hostB.kill('SIGKILL');
@@ -88,6 +97,11 @@ describe('two hosts, one of them gone', () => {
     expect((await statusOf(ON_A))?.state).toBe('idle');
     expect(await own.orc(['send', ON_A, 'echo two-on-a-meanwhile'])).toContain('confirmed');
     expect(await own.orc(['status'])).toMatch(/two\/on-b\s+host unreachable/);
+    const hostsAfter = await own.orc(['hosts']);
+    expect(hostsAfter).toMatch(/^second-host\s+unreachable\s/m);
+    expect(hostsAfter).toMatch(/^two-hosts-host\s+up\s/m);
+    const doctor = JSON.parse((await own.runOrc(['doctor', '--json'])).stdout) as { checks: Array<{ check: string; status: string; detail: string; fix: string }> };
+    expect(doctor.checks.find((c) => c.check === 'workers')).toMatchObject({ status: 'fail', detail: 'second-host (1 agents): no worker polls its queue', fix: expect.stringContaining(`ORC_HOST_NAME=${HOST_B}`) });
 
     // The gone host's agent: each answer comes at once and says what is missing.
     const started = Date.now();

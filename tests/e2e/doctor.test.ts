@@ -23,7 +23,9 @@ describe('orc doctor', () => {
     const result = await runOrc(['doctor', '--json']);
     const report = JSON.parse(result.stdout) as Report;
     const checks = byName(report);
-    expect(Object.keys(checks)).toEqual(['node', 'tmux', 'temporal', 'database', 'server', 'claude', 'bubblewrap', 'ports']);
+    expect(Object.keys(checks)).toEqual(['node', 'tmux', 'temporal', 'database', 'server', 'claude', 'workers', 'bubblewrap', 'ports']);
+    // The test stack's worker polls its host's queue, and its presence says so.
+    expect(checks.workers).toMatchObject({ status: 'ok', detail: expect.stringMatching(/^\S+: worker up, [1-9]\d* polling, \d+ agents$/) });
     expect(checks.server).toMatchObject({ status: 'ok', detail: `orc answers at ${inject('orcUrl')}, takes the token and reaches Temporal` });
     expect(checks.database).toMatchObject({ status: 'ok', detail: 'orc reaches its database' });
     expect(checks.node?.status).toBe('ok');

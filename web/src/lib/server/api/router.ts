@@ -2,6 +2,7 @@
 import { agentsRouter } from './routers/agents.ts';
 import { approvalsRouter } from './routers/approvals.ts';
 import { checkinsRouter } from './routers/checkins.ts';
+import { hostsRouter } from './routers/hosts.ts';
 import { liveRouter } from './routers/live.ts';
 import { logRouter } from './routers/log.ts';
 import { rulesRouter } from './routers/rules.ts';
@@ -14,6 +15,7 @@ export const appRouter = router({
   agents: agentsRouter,
   approvals: approvalsRouter,
   checkins: checkinsRouter,
+  hosts: hostsRouter,
   live: liveRouter,
   log: logRouter,
   rules: rulesRouter,
