@@ -54,6 +54,10 @@ describe('killing the worker', () => {
     // Within the heartbeat timeout, the host's presence says its worker is gone.
     await eventually(async () => expect(await own.orc(['status'])).toMatch(/t\/a\s+host unreachable/), { timeoutMs: 15_000 });
     const unreachableAfter = (Date.now() - killedAt) / 1000;
+    // The probe endpoint says the worker is missing, yet the web app still serves (200).
+    const health = await fetch(`${own.stack.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ ok: true, worker: { ok: false, error: "no worker polls this server's host queue" } });
     // And what needs a worker says so, instead of hanging.
     const statusStarted = Date.now();
     const status = await own.runOrc(['status']);
@@ -89,6 +93,7 @@ describe('killing the worker', () => {
 
     // 21 check-ins and 6 messages, typed one at a time: on a loaded machine that takes a while.
     await eventually(async () => expect(await pendingNotes(own, AGENT)).toEqual([]), { timeoutMs: 90_000 });
+    expect(await (await fetch(`${own.stack.url}/healthz`)).json()).toMatchObject({ worker: { ok: true } });
     await eventually(() => expectCheckinsDeliveredOnce(own, AGENT, [...notes, 'dur-queued-checkin']), { timeoutMs: 20_000 });
     // The followed message: in the log under the id the send gave, confirmed once.
     const followedEntries = (await messageLog(own, 't')).filter((e) => e.text === 'echo dur-msg-followed');

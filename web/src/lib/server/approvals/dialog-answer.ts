@@ -8,7 +8,9 @@ import { answerDialogSignal, awaitDialogAnswerUpdate, dialogAnswerQuery } from '
 import type { DialogAnswer } from '$workflows/agent-types.ts';
 import type { Services } from '../services.ts';
 import type { RequestRow } from './request-store.ts';
-import { Conflict, TimedOut } from '../errors.ts';
+import { Conflict, TimedOut, Unavailable } from '../errors.ts';
+import { hostPresence } from '../hosts/host-presence.ts';
+import { findAgent } from '../agents/agent-registry.ts';
 
 /** The host's key press and its check that the dialog closed take a few seconds at most. */
 const ANSWER_WAIT_MS = 20_000;
@@ -25,6 +27,13 @@ export function dialogSubject(row: Pick<RequestRow, 'toolName' | 'toolInput' | '
 export async function answerAgentDialog(services: Services, row: RequestRow, allow: boolean): Promise<DialogAnswer> {
   const client = await services.temporal();
   const handle = client.workflow.getHandle(agentWorkflowId(parseAgentRef(row.agentId)));
+  // Only the agent's host can press the key: with its worker gone, say so at once, before the
+  // answer is sent, rather than leave a key press pending for a dialog that may be long gone.
+  const agent = await findAgent(services.db, parseAgentRef(row.agentId));
+  const presence = agent ? await hostPresence(client, agent.host) : null;
+  if (presence?.state === 'unreachable') {
+    throw new Unavailable(`request ${row.id} timed out and its dialog can be answered only on ${row.agentId}'s host, which is away: ${presence.problem}; or answer it in the agent's window (tmux)`);
+  }
   try {
     await handle.signal(answerDialogSignal, { requestId: row.id, decision: allow ? 'allow' : 'deny', subject: dialogSubject(row) });
   } catch (err) {
