@@ -19,7 +19,8 @@ import { sendLatencySection } from './send-latency.ts';
 import { startViaNpmStart, type BenchStack } from './stack.ts';
 import { benchTmuxSocket, killTmuxServerOnCleanup } from './tmux.ts';
 import { dataLayout } from '../domain/data-layout.ts';
-import { recoverySection } from './recovery.ts';
+import { recoverySection, TITLE as RECOVERY_TITLE } from './recovery.ts';
+import { databaseRecoverySection } from './recovery-database.ts';
 
 const COMMAND = 'npm run bench';
 
@@ -164,9 +165,10 @@ async function run() {
   if (sections.has('dashboard')) {
     await section('dashboardLive', '7. dashboard live update', () => dashboardLiveSection(clientEnv, url, token, project, figures));
   }
-  // Last: it kills the stack's worker and web app (the supervisor brings them back).
+  // Last: it kills the stack's worker, web app and Temporal dev server (the supervisor brings them back).
   if (sections.has('recovery')) {
-    await section('recovery', '8. recovery after SIGKILL (npm start supervises)', () => recoverySection(clientEnv, url, stack.pid, project, figures));
+    await section('recovery', RECOVERY_TITLE, () => recoverySection(clientEnv, url, stack.pid, project, figures));
+    await section('recoveryDatabase', RECOVERY_TITLE, () => databaseRecoverySection(env, project, figures));
   }
 }
 

@@ -26,7 +26,7 @@ async function run() {
     persistTemporal: true,
     databaseUrl: process.env.DATABASE_URL || undefined,
     progress: (line) => console.log(`[orc] ${line}`),
-    // A worker or web app that dies is started again; one that keeps dying stops the stack, loudly.
+    // A worker, web app or Temporal dev server that dies is started again; one that keeps dying stops the stack, loudly.
     supervise: (event) => {
       const line = `[orc] ${formatSupervisorEvent(event)}`;
       if (event.kind === 'gave-up') {

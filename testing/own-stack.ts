@@ -42,7 +42,7 @@ export interface OwnStackOptions {
   env?: NodeJS.ProcessEnv;
   /** Also serve the Temporal Web UI (on a free port); the dashboard then links to it. */
   temporalUi?: boolean;
-  /** Supervise the worker and the web app as `npm start` does; what the supervisor does is collected in `supervisorEvents`. */
+  /** Supervise the worker, the web app and the Temporal dev server as `npm start` does; what the supervisor does is collected in `supervisorEvents`. */
   supervise?: boolean;
 }
 

@@ -5,7 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
-import { supervise, type SupervisorEvent, type SupervisorPolicy } from './supervisor.ts';
+import { describeExit, supervise, type SupervisorEvent, type SupervisorPolicy } from './supervisor.ts';
 
 export interface Supervision {
   onEvent(event: SupervisorEvent): void;
@@ -28,6 +28,8 @@ export interface SpawnServiceOptions {
   cwd?: string;
   /** Ready when a line of output matches. */
   readyLine?: RegExp;
+  /** Ready when this resolves true (polled; for a server that prints no line saying so). */
+  readyProbe?: () => Promise<boolean>;
   /** In a session of its own: a Ctrl-C at the terminal then reaches only the launcher, which stops it. */
   detached?: boolean;
   timeoutMs?: number;
@@ -92,6 +94,21 @@ export async function spawnService(options: SpawnServiceOptions): Promise<Servic
       child.once('exit', onExit);
       child.once('error', (err) => fail(`could not be started (${err.message})`));
     });
+  }
+  if (options.readyProbe) {
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    let exit: string | null = null;
+    child.once('exit', (code, signal) => (exit = describeExit(code, signal)));
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (exit !== null) throw new ServiceStartError(`${options.name} ${exit} while starting; see ${options.logFile}`);
+      if (await options.readyProbe().catch(() => false)) break;
+      if (Date.now() > deadline) {
+        await stop();
+        throw new ServiceStartError(`${options.name} did not get ready within ${timeoutMs / 1000}s; see ${options.logFile}`);
+      }
+      await delay(200);
+    }
   }
   return { name: options.name, child, logFile: options.logFile, stop };
 }

@@ -41,7 +41,9 @@ export interface StackOptions {
   env?: NodeJS.ProcessEnv;
   /**
    * Start the worker and the web app again when they die on their own (`npm start` does; the
-   * durability tests kill and restart them by hand instead), telling `onEvent` what happened.
+   * durability tests kill and restart them by hand instead), and the Temporal dev server too
+   * when this stack started it with its state in SQLite (one kept in memory would come back
+   * empty); each event says what happened.
    */
   supervise?: (event: SupervisorEvent) => void;
   progress(line: string): void;
@@ -97,6 +99,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         dbFile: options.persistTemporal ? layout.temporalDb : null,
         logFile: join(logDir, 'temporal.log'),
         detached: options.detachChildren ?? false,
+        ...(options.supervise && options.persistTemporal ? { supervision: { onEvent: options.supervise } } : {}),
       });
       stops.push(temporal.stop);
       temporalServer = temporal;

@@ -1,6 +1,6 @@
-// Keeping the stack's processes up: when the worker or the web app dies on its own (a crash, an
-// OOM kill, a `kill -9`), the launcher starts it again after a short backoff, says why it died
-// (exit code or signal, the last lines of its log), and gives up loudly when it keeps dying.
+// Keeping the stack's processes up: when the worker, the web app or the Temporal dev server dies on
+// its own (a crash, an OOM kill, a `kill -9`), the launcher starts it again after a short backoff,
+// says why it died (exit code or signal, the last lines of its log), and gives up loudly when it keeps dying.
 // A stop the launcher asked for is not a crash.
 import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';

@@ -3,7 +3,7 @@
 import { Connection } from '@temporalio/client';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { spawnService, waitUntil, type ServiceProcess } from './child-process.ts';
+import { spawnRestartableService, type RestartableService, type Supervision } from './child-process.ts';
 
 export interface TemporalServer {
   address: string;
@@ -16,6 +16,13 @@ export interface TemporalServer {
   start?(): Promise<void>;
   /** stop(), then start(). */
   restart?(): Promise<void>;
+  /** The server's process id (the latest one after a restart); unknown for a downloaded server. */
+  readonly pid?: number | undefined;
+  /**
+   * Sends `signal` and resolves once the process has exited: SIGKILL stands in for a crash,
+   * which a supervised server recovers from by itself.
+   */
+  kill?(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export function findTemporalCli(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -52,6 +59,21 @@ export interface DevServerOptions {
   logFile: string;
   /** See SpawnServiceOptions.detached. */
   detached?: boolean;
+  /**
+   * Start the server again when it dies on its own, on the same ports and SQLite file, so the
+   * worker and the web app find it where they left it (`npm start`). Only with the Temporal
+   * CLI: a server that @temporalio/testing downloads and runs is not supervised.
+   */
+  supervision?: Supervision;
+}
+
+/** The CLI's arguments: the same on every start, so a restarted server keeps its address and its state. */
+export function devServerArgs(options: Pick<DevServerOptions, 'ip' | 'port' | 'uiPort' | 'dbFile'>): string[] {
+  const args = ['server', 'start-dev', '--ip', options.ip, '--port', String(options.port), '--log-level', 'warn'];
+  if (options.dbFile) args.push('--db-filename', options.dbFile);
+  if (options.uiPort === null) args.push('--headless');
+  else args.push('--ui-port', String(options.uiPort), '--ui-ip', options.ip);
+  return args;
 }
 
 export async function startTemporalDevServer(options: DevServerOptions, env: NodeJS.ProcessEnv = process.env): Promise<TemporalServer> {
@@ -59,25 +81,23 @@ export async function startTemporalDevServer(options: DevServerOptions, env: Nod
   const uiUrl = options.uiPort === null ? null : `http://${options.ip}:${options.uiPort}`;
   const cli = findTemporalCli(env);
   if (cli === null) return downloadAndStart(options, address, uiUrl);
-  const args = ['server', 'start-dev', '--ip', options.ip, '--port', String(options.port), '--log-level', 'warn'];
-  if (options.dbFile) args.push('--db-filename', options.dbFile);
-  if (options.uiPort === null) args.push('--headless');
-  else args.push('--ui-port', String(options.uiPort), '--ui-ip', options.ip);
-  const launch = async () => {
-    const service = await spawnService({ name: 'temporal', command: cli, args, env, logFile: options.logFile, detached: options.detached ?? false });
-    let exited = false;
-    service.child.once('exit', () => (exited = true));
-    await waitUntil('Temporal dev server', async () => {
-      if (exited) throw new Error(`temporal exited; see ${options.logFile}`);
-      return temporalAnswers(address);
-    }, 60_000).catch(async (err: unknown) => {
-      await service.stop();
-      throw err;
-    });
-    return service;
-  };
-  let service: ServiceProcess | null = await launch();
-  // Always the latest process, so a restarted server is the one stopped at the end.
+  const launch = () =>
+    spawnRestartableService(
+      {
+        name: 'temporal',
+        command: cli,
+        args: devServerArgs(options),
+        env,
+        logFile: options.logFile,
+        detached: options.detached ?? false,
+        readyProbe: () => temporalAnswers(address),
+        timeoutMs: 60_000,
+      },
+      options.supervision,
+    );
+  let service: RestartableService | null = await launch();
+  // Always the latest process, so a restarted server is the one stopped at the end; a stop
+  // asked for here is not a crash, so the supervisor does not start it again.
   const stop = async () => {
     await service?.stop();
     service = null;
@@ -85,9 +105,18 @@ export async function startTemporalDevServer(options: DevServerOptions, env: Nod
   const start = async () => {
     service ??= await launch();
   };
-  return { address, uiUrl, stop, start, restart: () => stop().then(start) };
+  return {
+    address,
+    uiUrl,
+    stop,
+    start,
+    restart: () => stop().then(start),
+    get pid() {
+      return service?.pid;
+    },
+    kill: async (signal) => service?.kill(signal),
+  };
 }
-
 /** On a machine with internet and no Temporal CLI, the SDK's test package fetches one. */
 async function downloadAndStart(options: DevServerOptions, address: string, uiUrl: string | null): Promise<TemporalServer> {
   const { TestWorkflowEnvironment } = await import('@temporalio/testing');
