@@ -4,6 +4,8 @@ export const AGENT_STATES = [
   'working',
   'idle',
   'waiting-approval',
+  /** Held by its plan's usage limit (or a sustained rate limit) until a time; orc resumes it. */
+  'paused',
   'exited',
   'failed',
   'stopped',

@@ -5,7 +5,7 @@ describe('the settings orc gives Claude Code', () => {
   const hooks = claudeHookSettings('http://127.0.0.1:3000/').hooks ?? {};
 
   it('posts every event orc listens to, with the agent token from the environment', () => {
-    expect(Object.keys(hooks).sort()).toEqual(['Notification', 'PermissionRequest', 'PreToolUse', 'Stop', 'UserPromptSubmit']);
+    expect(Object.keys(hooks).sort()).toEqual(['Notification', 'PermissionRequest', 'PreToolUse', 'Stop', 'StopFailure', 'UserPromptSubmit']);
     expect(hooks['PreToolUse']).toEqual([
       {
         matcher: '*',

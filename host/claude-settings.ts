@@ -7,6 +7,9 @@ import { dirname } from 'node:path';
 export const HOOK_EVENTS = {
   UserPromptSubmit: 'user-prompt-submit',
   Stop: 'stop',
+  // A turn that ended on an API error instead of Stop: `"error": "rate_limit"` is a usage or
+  // rate limit (orc pauses the agent until it resets), anything else leaves it idle.
+  StopFailure: 'stop-failure',
   Notification: 'notification',
   PermissionRequest: 'permission-request',
   // Every tool use, before Claude Code looks at its own rules: orc answers at once with a deny,
@@ -16,7 +19,7 @@ export const HOOK_EVENTS = {
 } as const;
 
 /** Seconds Claude Code waits for each hook. A person may take 20 s over a PermissionRequest; PreToolUse holds up every tool. */
-const HOOK_TIMEOUTS: Record<keyof typeof HOOK_EVENTS, number> = { UserPromptSubmit: 10, Stop: 10, Notification: 10, PermissionRequest: 30, PreToolUse: 5 };
+const HOOK_TIMEOUTS: Record<keyof typeof HOOK_EVENTS, number> = { UserPromptSubmit: 10, Stop: 10, StopFailure: 10, Notification: 10, PermissionRequest: 30, PreToolUse: 5 };
 const WITH_MATCHER = new Set<string>(['PermissionRequest', 'PreToolUse']);
 
 /** With `hooks: false` only the permissions: the agent's dialogs are then answered from its screen. */

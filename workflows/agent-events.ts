@@ -22,5 +22,9 @@ export function stateAfterEvent(state: AgentState, event: Exclude<AgentEvent, { 
       return hooked ? 'working' : 'idle';
     case 'session-started':
       return state;
+    case 'limit-reached':
+      return 'paused';
+    case 'turn-failed':
+      return 'idle';
   }
 }

@@ -38,6 +38,13 @@ export class Inbox {
     return message;
   }
 
+  /** Queues a message ahead of all others (the resume after a usage limit). */
+  enqueueFirst(text: string, from: string): AgentMessage {
+    const message: AgentMessage = { id: uuid4(), from, text, state: 'queued', queuedAt: new Date().toISOString() };
+    this.messages.unshift(message);
+    return message;
+  }
+
   /** Writes the message, as it stands now, to the communication log. */
   record(message: AgentMessage): void {
     this.agent.records.recordMessage({ team: this.agent.spec.team, recipient: this.agent.agentId, message: { ...message } });

@@ -10,6 +10,7 @@ import { agentActivities, type AgentActivities } from './agent-activities.ts';
 import { DialogAnswers } from './agent-dialog-answers.ts';
 import { stateAfterEvent } from './agent-events.ts';
 import { Inbox } from './agent-inbox.ts';
+import { Pause } from './agent-pause.ts';
 import { Recovery } from './agent-recovery.ts';
 import { Timers } from './agent-timers.ts';
 import type { AgentEvent, AgentSnapshot, AgentSpec, AgentStatus, AgentWorkflowInput, CaptureInput } from './agent-types.ts';
@@ -35,6 +36,7 @@ export class AgentRun {
   readonly timers: Timers;
   readonly recovery: Recovery;
   readonly dialogs: DialogAnswers;
+  readonly pause: Pause;
 
   constructor(input: AgentWorkflowInput) {
     this.spec = input.spec;
@@ -51,6 +53,7 @@ export class AgentRun {
     this.inbox = new Inbox(this, input.snapshot?.inbox ?? []);
     this.timers = new Timers(this, input.snapshot);
     this.dialogs = new DialogAnswers(this);
+    this.pause = new Pause(this, input.snapshot?.pause);
   }
 
   isClosed(): boolean {
@@ -83,6 +86,7 @@ export class AgentRun {
       lastCheckpoint: this.timers.lastCheckpoint,
       restarts: this.recovery.restarts,
       deliveryHeldBy: this.inbox.heldBy,
+      ...this.pause.status(),
     };
   }
 
@@ -96,6 +100,7 @@ export class AgentRun {
       checkins: this.timers.checkins,
       nextCheckpointAt: this.timers.nextCheckpointAt,
       restarts: this.recovery.restarts,
+      pause: this.pause.snapshot(),
     };
   }
 
@@ -130,6 +135,9 @@ export class AgentRun {
     }
     const running = this.state !== 'provisioning' && !this.isClosed();
     if (event.kind === 'prompt-submitted') this.inbox.promptSubmitted(event.prompt, running);
-    if (running) this.state = stateAfterEvent(this.state, event, this.hooked);
+    if (!running) return;
+    if (event.kind === 'limit-reached') this.pause.begin(event);
+    if (event.kind === 'turn-finished') this.pause.turnSucceeded();
+    this.state = stateAfterEvent(this.state, event, this.hooked);
   }
 }

@@ -72,9 +72,9 @@ export class Timers {
     for (const checkin of this.checkins.splice(0)) this.recordCheckin(checkin, 'cancelled');
   }
 
-  /** When the main loop must wake next: a check-in due, a checkpoint, or a held message's next try. */
+  /** When the main loop must wake next: a check-in due, a checkpoint, a held message's next try, or the end of a pause. */
   nextTimerAt(): number | null {
-    const due = [this.pending()[0]?.dueAt, this.nextCheckpointAt, this.agent.inbox.heldUntil].map((d) => (typeof d === 'string' ? Date.parse(d) : d));
+    const due = [this.pending()[0]?.dueAt, this.nextCheckpointAt, this.agent.inbox.heldUntil, this.agent.pause.until()].map((d) => (typeof d === 'string' ? Date.parse(d) : d));
     const times = due.filter((t): t is number => typeof t === 'number');
     return times.length ? Math.min(...times) : null;
   }

@@ -93,6 +93,9 @@ export interface AgentStatus {
   restarts: number;
   /** Why the next message waits although the agent could take it (a permission dialog open in its pane); null when none does. */
   deliveryHeldBy?: string | null;
+  /** While paused on a usage limit: until when (orc then resumes it), and what the CLI said. */
+  pausedUntil?: string | null;
+  pauseReason?: string | null;
 }
 
 /** What hooks (or the pane watcher) tell the workflow about the agent. */
@@ -102,6 +105,10 @@ export type AgentEvent =
   | { kind: 'permission-requested'; tool: string }
   | { kind: 'notification'; message: string }
   | { kind: 'session-started' }
+  /** The CLI ended its turn on a usage or rate limit (Claude Code's StopFailure hook). */
+  | { kind: 'limit-reached'; message: string; resetAt: string | null; retryAfterMs: number }
+  /** The CLI ended its turn on another error (StopFailure): it waits for the next message. */
+  | { kind: 'turn-failed'; message: string }
   /**
    * A permission dialog the host worker saw in the pane has gone: answered there, by orc, or by
    * a person. `interrupted`: Claude Code's turn ended with it ("No"), and no Stop hook will say so.
@@ -149,6 +156,14 @@ export interface AgentSnapshot {
   checkins: Checkin[];
   nextCheckpointAt: number | null;
   restarts?: number;
+  pause?: PauseSnapshot | null;
+}
+
+export interface PauseSnapshot {
+  until: number;
+  reason: string;
+  /** Limit stops in a row without a turn between: the back-off grows with them. */
+  hits: number;
 }
 
 export interface AgentWorkflowInput {

@@ -310,6 +310,68 @@ describe('agentWorkflow check-ins', () => {
   });
 });
 
+describe('agentWorkflow on a usage limit', () => {
+  it('pauses until the limit resets, holds messages and check-ins meanwhile, then resumes by itself with the resume message first', async () => {
+    await harness.run(async () => {
+      const handle = await startAgent({ kind: 'claude-code' });
+      await handle.executeUpdate(awaitLaunchUpdate);
+      harness.host.onType = async (input) => {
+        await handle.signal(agentEventSignal, { kind: 'prompt-submitted', prompt: input.text });
+        return { typedAt: new Date().toISOString(), alreadyTyped: false, confirmedByPane: false };
+      };
+      const typed = () => harness.host.typed.filter((t) => t.agentId === handle.workflowId).map((t) => t.text);
+      await handle.signal(agentEventSignal, { kind: 'prompt-submitted', prompt: 'work on the feature' });
+      const message = 'API Error: Request rejected (429) · This request would exceed your account\'s rate limit.';
+      const hitAt = Date.now();
+      await handle.signal(agentEventSignal, { kind: 'limit-reached', message, resetAt: null, retryAfterMs: 2_000 });
+      const paused = await handle.query(statusQuery);
+      expect(paused.state).toBe('paused');
+      expect(paused.pauseReason).toBe(message);
+      // The back-off, plus a jitter of at most a tenth of it (at least a second) to spread a host's agents.
+      const until = Date.parse(paused.pausedUntil ?? '');
+      expect(until - hitAt).toBeGreaterThanOrEqual(1_900);
+      expect(until - hitAt).toBeLessThan(2_000 + 1_000 + 1_000);
+      const waiting = await handle.startUpdate(sendMessageUpdate, { args: [{ text: 'sent while paused', from: 'wf/pm' }], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      await handle.executeUpdate(scheduleCheckinUpdate, { args: [{ delayMs: 1_000, note: 'due while paused', createdBy: 'wf/pm' }] });
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(typed()).toEqual([]);
+      // Resumed by its own timer: the resume message first, then what waited, one turn each.
+      await expect.poll(typed, { timeout: 10_000 }).toEqual([expect.stringContaining('the usage limit has reset')]);
+      expect(Date.now()).toBeGreaterThanOrEqual(until);
+      expect((await handle.query(statusQuery)).pausedUntil).toBeNull();
+      await handle.signal(agentEventSignal, { kind: 'turn-finished' });
+      await expect.poll(typed, { timeout: 10_000 }).toHaveLength(2);
+      await handle.signal(agentEventSignal, { kind: 'turn-finished' });
+      await expect.poll(typed, { timeout: 10_000 }).toHaveLength(3);
+      expect(typed().slice(1).sort()).toEqual(['Check-in (scheduled by wf/pm): due while paused', 'sent while paused']);
+      await handle.signal(agentEventSignal, { kind: 'turn-finished' });
+      expect((await waiting.result()).state).toBe('confirmed');
+      await handle.executeUpdate(stopUpdate);
+    });
+  });
+
+  it('backs off longer when the limit is hit again right after a resume, and takes a named reset time as it is', async () => {
+    await harness.run(async () => {
+      const handle = await startAgent({ kind: 'claude-code' });
+      await handle.executeUpdate(awaitLaunchUpdate);
+      await handle.signal(agentEventSignal, { kind: 'prompt-submitted', prompt: 'go' });
+      await handle.signal(agentEventSignal, { kind: 'limit-reached', message: 'limit', resetAt: null, retryAfterMs: 60_000 });
+      const first = Date.parse((await handle.query(statusQuery)).pausedUntil ?? '') - Date.now();
+      const resetAt = new Date(Date.now() + 3_600_000).toISOString();
+      await handle.signal(agentEventSignal, { kind: 'limit-reached', message: '5-hour limit reached · resets 3pm', resetAt, retryAfterMs: 60_000 });
+      const named = Date.parse((await handle.query(statusQuery)).pausedUntil ?? '');
+      expect(first).toBeGreaterThan(50_000);
+      expect(first).toBeLessThan(60_000 + 6_000 + 1_000);
+      expect(named - Date.parse(resetAt)).toBeGreaterThanOrEqual(0);
+      expect(named - Date.parse(resetAt)).toBeLessThanOrEqual(60_000);
+      // A failed turn of another kind leaves the agent idle, not stuck "working".
+      await handle.signal(agentEventSignal, { kind: 'turn-failed', message: 'API Error: 500' });
+      expect((await handle.query(statusQuery)).state).toBe('idle');
+      await handle.executeUpdate(stopUpdate);
+    });
+  });
+});
+
 describe('agentWorkflow while no worker could answer the sender', () => {
   it('takes a queued message and a queued check-in once each, under the ids their sender chose, the check-in due from when it was asked', async () => {
     await harness.run(async () => {

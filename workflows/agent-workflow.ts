@@ -84,6 +84,7 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
     if (wakeAt === null) await condition(woken);
     else if (wakeAt > Date.now()) await condition(woken, wakeAt - Date.now());
     inbox.endHoldIfDue();
+    agent.pause.resumeIfDue();
     if (agent.stopRequested) break;
     if (agent.exitedPane !== null) {
       if (!(await recovery.recover())) break;

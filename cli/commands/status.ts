@@ -3,6 +3,13 @@ import type { Command } from 'commander';
 import { printJson, printTable } from '../output.ts';
 import type { CommandContext } from '../context.ts';
 
+/** The state as a person reads it: where it is, why, and until when. */
+function stateWords(agent: { state: string; pausedUntil?: string | null | undefined }): string {
+  if (agent.state === 'unreachable') return 'host unreachable';
+  if (agent.state === 'paused' && agent.pausedUntil) return `paused (usage limit until ${agent.pausedUntil})`;
+  return agent.state;
+}
+
 export function registerStatusCommand(program: Command, context: CommandContext): void {
   program
     .command('status')
@@ -20,7 +27,7 @@ export function registerStatusCommand(program: Command, context: CommandContext)
       }
       printTable([
         ['AGENT', 'STATE', 'INBOX', 'NEXT CHECK-IN', 'HOST', 'PROJECT'],
-        ...agents.map((a) => [a.id, a.state === 'unreachable' ? 'host unreachable' : a.state, String(a.inbox), a.nextCheckinAt ?? '-', a.host, a.projectDir]),
+        ...agents.map((a) => [a.id, stateWords(a), String(a.inbox), a.nextCheckinAt ?? '-', a.host, a.projectDir]),
       ]);
       // What orc could not read (no worker answering, say) is said under the table, once per problem.
       const problems = [...new Set(agents.filter((a) => (a.state === 'unknown' || a.state === 'unreachable') && a.problem).map((a) => `${a.id}: ${a.problem}`))];

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { TmuxSocket } from '$host/tmux/tmux.ts';
 import { normalizeHostName } from '$domain/host-name.ts';
 import { dataDirFrom } from '$domain/data-layout.ts';
+import { parseDuration } from '$domain/durations.ts';
 
 export interface ServerConfig {
   databaseUrl: string;
@@ -24,6 +25,20 @@ export interface ServerConfig {
    * Compose where the web's container has no tmux, screens are read through the agent's workflow.
    */
   sharesWorkerTmux: boolean;
+  /**
+   * How long an agent that stopped on a usage or rate limit waits before orc resumes it, when
+   * its CLI named no reset time (ORC_USAGE_LIMIT_RETRY, default 5m; doubled at each hit in a row).
+   */
+  usageLimitRetryMs: number;
+}
+
+function usageLimitRetry(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 5 * 60_000;
+  try {
+    return parseDuration(raw);
+  } catch (err) {
+    throw new Error(`ORC_USAGE_LIMIT_RETRY=${raw} is not a duration: ${(err as Error).message} (for example 90s, 5m, 1h)`);
+  }
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -43,5 +58,6 @@ export function readServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     temporalUiUrl: env.ORC_TEMPORAL_UI_URL ?? null,
     tmuxSocket: { name: env.ORC_TMUX_SOCKET || undefined, path: env.ORC_TMUX_SOCKET_PATH || undefined },
     sharesWorkerTmux: ['1', 'true', 'yes'].includes((env.ORC_WEB_SHARES_TMUX ?? '').toLowerCase()),
+    usageLimitRetryMs: usageLimitRetry(env.ORC_USAGE_LIMIT_RETRY),
   };
 }

@@ -170,6 +170,8 @@ export interface AgentListEntry {
   nextCheckinAt: string | null;
   startedAt: string;
   problem: string | null;
+  /** While paused on a usage limit: when orc resumes it. */
+  pausedUntil?: string | null;
 }
 
 /** Running agents and their live states; of one team only when `team` is given. */
@@ -191,7 +193,7 @@ export async function listAgents(services: Services, team: string | null = null)
         const reach = await reachAgent(client, row.workflowId, base.id, row.host);
         if (reach.status === null) return { ...base, state: reach.hostUnreachable ? 'unreachable' : 'unknown', inbox: 0, nextCheckinAt: null, problem: reach.problem };
         const { status } = reach;
-        return { ...base, state: status.state, inbox: status.inbox, nextCheckinAt: status.nextCheckinAt ?? null, problem: status.lastError };
+        return { ...base, state: status.state, inbox: status.inbox, nextCheckinAt: status.nextCheckinAt ?? null, problem: status.pauseReason ?? status.lastError, pausedUntil: status.pausedUntil ?? null };
       } catch (err) {
         return { ...base, state: 'unknown', inbox: 0, nextCheckinAt: null, problem: err instanceof Error ? err.message : String(err) };
       }

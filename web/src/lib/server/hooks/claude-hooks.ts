@@ -6,6 +6,7 @@ import { agentEventSignal } from '$workflows/agent-messages.ts';
 import type { AgentEvent } from '$workflows/agent-types.ts';
 import { hashToken } from '$db/tokens.ts';
 import { agentWorkflowId, parseAgentRef } from '$domain/names.ts';
+import { isLimitStop, resetTimeFrom } from '$domain/usage-limit.ts';
 import { handlePermissionRequest } from '../approvals/permission-hook.ts';
 import { permissionPayload, type PermissionPayload } from '../approvals/permission-payload.ts';
 import { expireTimedOut } from '../approvals/request-store.ts';
@@ -23,6 +24,7 @@ const basePayload = z.object({ session_id: z.string().max(200).optional(), hook_
 const payloads = {
   'user-prompt-submit': basePayload.extend({ prompt: z.string().max(1_000_000) }),
   stop: basePayload,
+  'stop-failure': basePayload.extend({ error: z.string().max(200).optional(), last_assistant_message: z.string().max(100_000).optional() }),
   notification: basePayload.extend({ message: z.string().max(100_000).optional() }),
   'permission-request': permissionPayload,
   'pre-tool-use': preToolUsePayload,
@@ -33,8 +35,15 @@ const payloads = {
 export type HookEvent = keyof typeof payloads;
 export const isHookEvent = (name: string): name is HookEvent => Object.hasOwn(payloads, name);
 
-function toAgentEvent(event: Exclude<HookEvent, 'pre-tool-use' | 'dialog-closed'>, body: Record<string, unknown>): AgentEvent {
+function toAgentEvent(event: Exclude<HookEvent, 'pre-tool-use' | 'dialog-closed'>, body: Record<string, unknown>, usageLimitRetryMs: number): AgentEvent {
   switch (event) {
+    case 'stop-failure': {
+      const error = typeof body.error === 'string' ? body.error : 'unknown';
+      const message = (typeof body.last_assistant_message === 'string' ? body.last_assistant_message : '').slice(0, 1_000);
+      if (!isLimitStop(error, message)) return { kind: 'turn-failed', message };
+      const resetAt = resetTimeFrom(message, Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+      return { kind: 'limit-reached', message, resetAt: resetAt === null ? null : new Date(resetAt).toISOString(), retryAfterMs: usageLimitRetryMs };
+    }
     case 'user-prompt-submit':
       return { kind: 'prompt-submitted', prompt: String(body.prompt) };
     case 'stop':
@@ -122,7 +131,7 @@ async function handleAllowedHook(eventName: HookEvent, request: Request): Promis
     nudge();
     return reply(200, {});
   }
-  const event = toAgentEvent(eventName, parsed.data as Record<string, unknown>);
+  const event = toAgentEvent(eventName, parsed.data as Record<string, unknown>, services.config.usageLimitRetryMs);
   const signalWorkflow = async () => {
     const client = await services.temporal();
     await client.workflow.getHandle(agentWorkflowId(parseAgentRef(agentId))).signal(agentEventSignal, event);
