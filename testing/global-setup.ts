@@ -38,7 +38,8 @@ export default async function setup(project: TestProject) {
     temporalUiPort: null,
     persistTemporal: false,
     databaseUrl: database.url,
-    env: { ORC_TMUX_SOCKET: tmuxSocket, ORC_HOST_NAME: 'test-host' },
+    // A short usage-limit back-off, so the usage-limit test sees an agent resume within seconds.
+    env: { ORC_TMUX_SOCKET: tmuxSocket, ORC_HOST_NAME: 'test-host', ORC_USAGE_LIMIT_RETRY: '4s' },
     progress: log,
   }).catch(async (err: unknown) => {
     await database.stop();

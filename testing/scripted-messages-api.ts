@@ -5,7 +5,13 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Reply = { text: string } | { toolUse: { name: string; input: Record<string, unknown> } };
+/** What the model says: text, or a tool call. */
+export type MessageReply = { text: string } | { toolUse: { name: string; input: Record<string, unknown> } };
+
+export type Reply =
+  | MessageReply
+  /** A 429 as the Messages API sends it at a plan's limit, with its unified rate-limit headers. */
+  | { rateLimited: { resetAt: Date } };
 
 export interface ToolResult {
   toolUseId: string;
@@ -87,6 +93,20 @@ export async function startScriptedMessagesApi(script: Script = defaultScript): 
     const sideQuery = !hasBashTool(body);
     const reply: Reply = sideQuery ? { text: SIDE_QUERY_TEXT } : current({ lastUserText: userText, toolResults, body });
     requests.push({ method, path, sideQuery, userText, toolResults, reply, body });
+    if ('rateLimited' in reply) {
+      const reset = String(Math.floor(reply.rateLimited.resetAt.getTime() / 1000));
+      res.writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after': String(Math.max(1, Math.ceil((reply.rateLimited.resetAt.getTime() - Date.now()) / 1000))),
+        'anthropic-ratelimit-unified-status': 'rejected',
+        'anthropic-ratelimit-unified-reset': reset,
+        'anthropic-ratelimit-unified-representative-claim': 'five_hour',
+        'anthropic-ratelimit-unified-5h-status': 'rejected',
+        'anthropic-ratelimit-unified-5h-reset': reset,
+      });
+      res.end(JSON.stringify({ type: 'error', error: { type: 'rate_limit_error', message: "This request would exceed your account's rate limit. Please try again later." } }));
+      return;
+    }
     const model = String(field(body, 'model') ?? 'claude-scripted');
     if (field(body, 'stream') === true) streamReply(res, reply, model);
     else sendJson(res, 200, messageJson(reply, model));
@@ -188,19 +208,19 @@ function newId(prefix: string): string {
   return `${prefix}_${randomBytes(12).toString('hex')}`;
 }
 
-function contentBlock(reply: Reply): Record<string, unknown> {
+function contentBlock(reply: MessageReply): Record<string, unknown> {
   return 'text' in reply
     ? { type: 'text', text: reply.text }
     : { type: 'tool_use', id: newId('toolu'), name: reply.toolUse.name, input: reply.toolUse.input };
 }
 
-function stopReason(reply: Reply): string {
+function stopReason(reply: MessageReply): string {
   return 'text' in reply ? 'end_turn' : 'tool_use';
 }
 
 const USAGE = { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
 
-function messageJson(reply: Reply, model: string): Record<string, unknown> {
+function messageJson(reply: MessageReply, model: string): Record<string, unknown> {
   return {
     id: newId('msg'),
     type: 'message',
@@ -213,7 +233,7 @@ function messageJson(reply: Reply, model: string): Record<string, unknown> {
   };
 }
 
-function streamReply(res: ServerResponse, reply: Reply, model: string): void {
+function streamReply(res: ServerResponse, reply: MessageReply, model: string): void {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
   const send = (event: string, data: Record<string, unknown>): void => {
     res.write(`event: ${event}\ndata: ${JSON.stringify({ type: event, ...data })}\n\n`);

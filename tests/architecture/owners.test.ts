@@ -24,7 +24,8 @@ const OWNED: Owned[] = [
     owner: 'domain/data-layout.ts',
     patterns: [
       /ORC_DATA_DIR\s*\?\?/,
-      /['"`](?:hosts|worktrees|scratch|admin-token|secret-key|delivered-message-ids|claude-settings\.json|screen-fallback\.json|temporal\.sqlite|pglite)['"`]/,
+      // (A CLI command named like a folder is not a path.)
+      /(?<!command\()['"`](?:hosts|worktrees|scratch|admin-token|secret-key|delivered-message-ids|claude-settings\.json|screen-fallback\.json|temporal\.sqlite|pglite)['"`]/,
     ],
   },
   {

@@ -37,7 +37,7 @@ function usageLimitRetry(raw: string | undefined): number {
   try {
     return parseDuration(raw);
   } catch (err) {
-    throw new Error(`ORC_USAGE_LIMIT_RETRY=${raw} is not a duration: ${(err as Error).message} (for example 90s, 5m, 1h)`);
+    throw new Error(`ORC_USAGE_LIMIT_RETRY=${raw} is not a duration: ${(err as Error).message} (for example 90s, 5m, 1h)`, { cause: err });
   }
 }
 

@@ -43,7 +43,7 @@ async function pollersOf(client: Client, taskQueue: string, type: typeof TASK_QU
 }
 
 export async function listHosts(services: Services): Promise<HostList> {
-  const client = await temporalClient(services, 'hosts');
+  const client = await temporalClient(services, 'the host list');
   const counts = new Map<string, number>([[services.config.defaultHost, 0]]);
   for (const row of await listActiveAgents(services.db)) counts.set(row.host, (counts.get(row.host) ?? 0) + 1);
   const [hosts, workflowPollers] = await Promise.all([
