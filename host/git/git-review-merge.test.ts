@@ -70,6 +70,10 @@ describe('reviewDiff', () => {
     expect(diff.commits.map((c) => [c.subject, c.checkpoints])).toEqual([['2 checkpoints', 2], ['change a', 0]]);
     expect(diff.patch).toContain('+a4');
     expect(diff.patch).not.toContain('c.txt');
+    // What changed since a comment on a.txt at the branch's tip: the uncommitted a4, and nothing in b.txt.
+    const later = await reviewDiff(git, { projectDir: dir, worktreeDir: wt, branch: 'orc/t/dev', since: [{ commit: diff.head, file: 'a.txt' }, { commit: diff.head, file: 'b.txt' }, { commit: '--output=x', file: 'a.txt' }] });
+    expect(later.laterChanges.map((c) => [c.file, c.patch.includes('+a4')])).toEqual([['a.txt', true], ['b.txt', false]]);
+    expect(later.laterChanges[1]?.patch).toBe('');
     // Read only: the agent's index and files are as they were.
     expect(sh(wt, 'status', '--porcelain')).toBe(statusBefore);
   });

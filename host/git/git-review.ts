@@ -24,6 +24,8 @@ export interface ReviewDiffInput {
   recorded?: ReviewBase | null;
   /** The patch text is cut after this many bytes (an agent can write gigabytes). */
   maxPatchBytes?: number;
+  /** Files commented on at a commit: what changed in each since then is returned (laterChanges). */
+  since?: readonly { commit: string; file: string }[];
 }
 
 export type FileStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'type-changed';
@@ -62,6 +64,8 @@ export interface ReviewDiff {
   commits: ReviewCommit[];
   patch: string;
   patchTruncated: boolean;
+  /** For each `since` entry whose commit is known: the file's patch from that commit to now (empty: unchanged). */
+  laterChanges: { commit: string; file: string; patch: string }[];
 }
 
 const STATUS: Record<string, FileStatus> = { A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type-changed' };
@@ -222,5 +226,21 @@ export async function reviewDiff(git: Git, input: ReviewDiffInput): Promise<Revi
     commits: await listCommits(git, projectDir, base, head),
     patch: patchTruncated ? Buffer.from(patch).subarray(0, max).toString('utf8').replace(/\n[^\n]*$/, '\n') : patch,
     patchTruncated,
+    laterChanges: await laterChanges(git, projectDir, input.since ?? [], to, max),
   };
+}
+
+async function laterChanges(git: Git, cwd: string, since: readonly { commit: string; file: string }[], to: string, max: number) {
+  const out: ReviewDiff['laterChanges'] = [];
+  for (const { commit, file } of since.slice(0, 50)) {
+    // Only a commit id (never an option or a range) names where to start; an unknown one is skipped.
+    if (!/^[0-9a-f]{7,64}$/.test(commit)) continue;
+    const at = await refExists(git, cwd, commit);
+    if (!at) continue;
+    const patch = await git.run(cwd, ['diff-tree', '-r', '-p', '--no-color', '--no-ext-diff', '--no-textconv', at, to, '--', file], {
+      env: { GIT_LITERAL_PATHSPECS: '1' }, // a file name is a name, never pathspec magic
+    });
+    out.push({ commit, file, patch: patch.length > max ? patch.slice(0, max) : patch });
+  }
+  return out;
 }
