@@ -26,13 +26,14 @@ beforeAll(async () => {
   git(project, 'init', '-q', '-b', 'main');
   await writeFile(join(project, 'a.txt'), 'a1\na2\na3\n');
   await writeFile(join(project, 'b.txt'), 'b1\n');
+  await writeFile(join(project, '.gitignore'), '.setup-ran\n');
   git(project, 'add', '.');
   git(project, 'commit', '-q', '-m', 'initial');
   initial = git(project, 'rev-parse', 'main');
   const spec = join(await mkdtemp(join(tmpdir(), 'orc-review-spec-')), 'team.yaml');
   await writeFile(
     spec,
-    [`team: ${team}`, `project: ${project}`, 'agents:', ...['one', 'two', 'three'].map((name) => `  - { name: ${name}, role: engineer, command: cat, workspace: worktree, gitCheckpoint: "off" }`)].join('\n'),
+    [`team: ${team}`, `project: ${project}`, `setup: "sh -c 'echo ran >> .setup-ran'"`, 'ports: { from: 4100, perAgent: 10 }', 'agents:', ...['one', 'two', 'three'].map((name) => `  - { name: ${name}, role: engineer, command: cat, workspace: worktree, gitCheckpoint: "off" }`)].join('\n'),
   );
   expect(await orc(['team', 'deploy', spec])).toContain(`team ${team} running`);
   // The agents' work: one and three both change a.txt's second line, two changes b.txt and leaves it uncommitted.
@@ -45,6 +46,31 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await runOrc(['team', 'stop', team]);
+});
+
+/** The environment of the agent's process (cat, in its tmux pane). */
+function paneEnv(agent: string): Record<string, string> {
+  const listing = execFileSync('tmux', ['-L', inject('tmuxSocket'), 'list-panes', '-s', '-t', `=orc-${team}`, '-F', '#{window_name}\t#{pane_pid}\t#{pane_dead}'], { encoding: 'utf8' });
+  const pid = listing.split('\n').map((l) => l.split('\t')).find(([name, , dead]) => name === agent && dead === '0')?.[1];
+  const environ = execFileSync('cat', [`/proc/${pid}/environ`], { encoding: 'utf8' });
+  return Object.fromEntries(environ.split('\0').filter((e) => e.includes('=')).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+}
+
+describe('per-worktree set-up and ports', () => {
+  it('ran the setup command once in each new worktree, and gave each agent its own ports', async () => {
+    for (const agent of ['one', 'two', 'three']) expect(await readFile(join(worktree(agent), '.setup-ran'), 'utf8')).toBe('ran\n');
+    const ranges = ['one', 'two', 'three'].map((agent) => {
+      const env = paneEnv(agent);
+      return [env.PORT, env.ORC_PORT_FIRST, env.ORC_PORT_LAST];
+    });
+    expect(ranges).toEqual([['4100', '4100', '4109'], ['4110', '4110', '4119'], ['4120', '4120', '4129']]);
+  });
+
+  it('does not run the setup again when the agent restarts in its worktree', async () => {
+    await orc(['agent', 'restart', `${team}/three`]);
+    expect(await readFile(join(worktree('three'), '.setup-ran'), 'utf8')).toBe('ran\n');
+    expect(paneEnv('three').ORC_PORT_FIRST).toBe('4120');
+  });
 });
 
 describe('orc diff and orc merge', () => {
