@@ -7,6 +7,7 @@ import { printJson } from '../output.ts';
 import type { CommandContext } from '../context.ts';
 
 /** The agent wrote these bytes: its control characters are shown, not played to the terminal. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const shown = (text: string) => text.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 export function registerReviewCommands(program: Command, context: CommandContext): void {

@@ -12,6 +12,7 @@ import { adminProcedure, authedProcedure, router } from '../trpc.ts';
 import { agentRef } from './agent-ref.ts';
 
 /** A branch name as git allows it is checked on the host (check-ref-format); this only bounds it. */
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const branchName = z.string().min(1).max(200).regex(/^[^\s\0-\x1f~^:?*[\\]+$/, { message: 'not a branch name' });
 const filePath = z.string().min(1).max(4096);
 
