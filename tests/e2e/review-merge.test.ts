@@ -122,7 +122,7 @@ describe('orc diff and orc merge', () => {
     expect(await orc(['capture', `${team}/three`, '--lines', '40'])).toContain(`Your branch orc/${team}/three cannot be merged into main`);
   });
 
-  it("after a merge, the agent's branch starts afresh from the new main on request; a branch with unmerged work is not restarted", async () => {
+  it("after a merge, the agent's branch starts afresh from the new main on request", async () => {
     const out = await orc(['merge', `${team}/one`, '--restart-branch']);
     expect(out).toContain('nothing to merge');
     expect(out).toContain(`${team}/one's branch starts afresh from`);
