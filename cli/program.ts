@@ -9,6 +9,7 @@ import { registerDoctorCommand } from './commands/doctor.ts';
 import { registerHistoryCommand } from './commands/history.ts';
 import { registerHostsCommand } from './commands/hosts.ts';
 import { registerLogCommand } from './commands/log.ts';
+import { registerReviewCommands } from './commands/review.ts';
 import { registerRuleCommands } from './commands/rules.ts';
 import { registerStatsCommand } from './commands/stats.ts';
 import { registerTeamCommands } from './commands/team.ts';
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerLogCommand(program, context);
   registerHistoryCommand(program, context);
   registerTeamCommands(program, context);
+  registerReviewCommands(program, context);
   registerApprovalCommands(program, context);
   registerRuleCommands(program, context);
   registerStatsCommand(program, context);

@@ -29,6 +29,11 @@ export interface AgentFiles {
   readonly dir: string;
   readonly claudeSettings: string;
   readonly screenFallbackAccess: string;
+  /** Where the agent's branch started (commit and branch), written when its worktree is made: what its review diffs against. */
+  readonly reviewBase: string;
+  /** The output of the team's `setup:` command in the agent's worktree, and the marker that it ran there. */
+  readonly setupLog: string;
+  readonly setupDone: string;
   /** A saved pane history, named by when it was saved. */
   history(savedAt: Date): string;
 }
@@ -67,6 +72,9 @@ export function hostLayout(hostDir: string): HostLayout {
         dir: agentDir,
         claudeSettings: join(agentDir, 'claude-settings.json'),
         screenFallbackAccess: join(agentDir, 'screen-fallback.json'),
+        reviewBase: join(agentDir, 'review-base.json'),
+        setupLog: join(agentDir, 'setup.log'),
+        setupDone: join(agentDir, 'setup.done'),
         history: (savedAt) => join(agentDir, `history-${savedAt.toISOString().replace(/[:.]/g, '-')}.txt`),
       };
     },

@@ -53,3 +53,6 @@ export const tmuxSessionName = (team: string): string => `orc-${team}`;
 
 /** The workflow that keeps a heartbeating activity on a host's queue while its worker is there. */
 export const hostPresenceWorkflowId = (host: string): string => `host-presence/${host}`;
+
+/** One review or merge run on an agent's host (the diff, a merge, a check): unique per run. */
+export const reviewWorkflowId = (ref: AgentRef, run: string): string => `review/${formatAgentRef(ref)}/${run}`;

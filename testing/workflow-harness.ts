@@ -58,6 +58,7 @@ export function createFakeHost(): FakeHost {
         host.dialogAnswers.push(input);
         return host.onAnswerDialog(input);
       },
+      setupAgentWorktree: async () => ({ outcome: 'already-done' as const }),
       prepareAgentWorktree: async ({ team, agent, worktreeDir }) => ({ worktreeDir: worktreeDir ?? hostLayout('/tmp/orc-test-host').worktreeDir({ team, agent }), branch: agentBranch(team, agent), created: true }),
     },
     recorded: { messages: [], checkins: [], histories: [] },

@@ -10,6 +10,7 @@ import { createHostPresenceActivities } from '../activities/host-presence-activi
 import { openDeliveryLedger } from '../host/delivery-ledger.ts';
 import { createGit } from '../host/git/git.ts';
 import { createGitActivities } from '../activities/git-activities.ts';
+import { createReviewActivities } from '../activities/review-activities.ts';
 import { createRecordActivities } from '../activities/record-activities.ts';
 import { watchAgentPanes } from '../host/tmux/pane-watcher.ts';
 import { watchDialogs } from '../host/screen-fallback/dialog-watcher.ts';
@@ -42,6 +43,7 @@ async function run() {
         secretKey: await loadSecretKey(process.env, config.dataDir, { create: false }),
       }),
       ...createGitActivities({ git: createGit(), hostDir }),
+      ...createReviewActivities({ git: createGit(), hostDir }),
       ...createDialogActivities({ tmux }),
       ...createHostPresenceActivities(),
     };

@@ -106,6 +106,11 @@ export class TeamRun {
         launch.workspace === 'worktree'
           ? (await this.host.prepareAgentWorktree({ projectDir: input.projectDir, team: input.team, agent: launch.name, worktreeDir: launch.workspaceDir ?? null })).worktreeDir
           : input.projectDir;
+      if (launch.setup && launch.workspace === 'worktree' && entry.workspaceDir) {
+        // `npm ci` and the like take minutes: a proxy of its own, tried once (its output is in the log either way).
+        const setupHost = proxyActivities<HostQueueActivities>({ taskQueue: hostTaskQueue(input.host), startToCloseTimeout: '20 minutes', retry: { maximumAttempts: 1 } });
+        await setupHost.setupAgentWorktree({ team: input.team, agent: launch.name, worktreeDir: entry.workspaceDir, command: launch.setup });
+      }
       const child = await startChild(agentWorkflow, {
         workflowId: agentWorkflowId({ team: input.team, agent: launch.name }),
         taskQueue: workflowInfo().taskQueue,

@@ -22,6 +22,8 @@ export interface TeamAgentLaunch {
   /** Where the launch record puts the agent's worktree and scratch dir (absent in teams started before it). */
   workspaceDir?: string | null;
   scratchDir?: string | null;
+  /** The team's `setup:` command, run once in a new worktree before the agent starts (absent: none). */
+  setup?: string;
 }
 
 export interface TeamWorkflowInput {

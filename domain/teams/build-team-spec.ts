@@ -124,7 +124,7 @@ export function buildTeamSpec(raw: unknown, options: BuildOptions): BuildResult 
   const file = parsed.data;
   const agents = file.agents.map((agent, index) => agentSpecFrom(agent, briefs.get(index) ?? null));
   return {
-    spec: { team: file.team, project: resolve(options.specDir, file.project), host: file.host ?? null, agents },
+    spec: { team: file.team, project: resolve(options.specDir, file.project), host: file.host ?? null, ...(file.setup ? { setup: file.setup } : {}), ...(file.ports ? { ports: file.ports } : {}), agents },
     problems: [],
   };
 }

@@ -180,7 +180,7 @@ describe('parseTeamSpec: problems', () => {
 
   it('names unknown fields and suggests the one meant', () => {
     expect(problemsOf(minimal('  - { name: a, role: qa, breif: hi, colour: red }\n', 'hosts: x\n'))).toEqual([
-      'hosts: unknown field; did you mean "host"? known fields here: team, project, host, agents (line 3)',
+      'hosts: unknown field; did you mean "host"? known fields here: team, project, host, setup, ports, agents (line 3)',
       'agents[0].breif: unknown field; did you mean "brief"? known fields here: name, role, brief, briefFile, command, profile, checkin, workspace, gitCheckpoint, hooks (line 5)',
       'agents[0].colour: unknown field; known fields here: name, role, brief, briefFile, command, profile, checkin, workspace, gitCheckpoint, hooks (line 5)',
     ]);
@@ -222,9 +222,9 @@ describe('parseTeamSpec: problems', () => {
   });
 
   it('says what a spec is when the file is empty or not a mapping', () => {
-    expect(problemsOf('')).toEqual(['a team spec is a mapping with team, project, host, agents; the file is empty']);
-    expect(problemsOf('# nothing but a comment\n')).toEqual(['a team spec is a mapping with team, project, host, agents; the file is empty']);
-    expect(problemsOf('- team: shop\n')).toEqual(['a team spec is a mapping with team, project, host, agents; got a list (line 1)']);
+    expect(problemsOf('')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, agents; the file is empty']);
+    expect(problemsOf('# nothing but a comment\n')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, agents; the file is empty']);
+    expect(problemsOf('- team: shop\n')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, agents; got a list (line 1)']);
   });
 
   it('lists every problem of a spec at once, in file order', () => {

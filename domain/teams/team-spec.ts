@@ -83,6 +83,10 @@ export const teamSpecFileSchema = z.strictObject({
   team: nameField('team'),
   project: nonEmptyText('project').refine((path) => !path.startsWith('~'), { error: '"~" is not expanded here; write the full path' }),
   host: hostField.nullish(),
+  /** Run once in each new worktree before its agent starts (e.g. `npm ci`); never by a shell. */
+  setup: commandField.nullish(),
+  /** Consecutive port ranges for the agents, in spec order, exported as PORT, ORC_PORT_FIRST and ORC_PORT_LAST. */
+  ports: z.strictObject({ from: z.number().int().min(1024).max(65_535), perAgent: z.number().int().min(1).max(1000) }).nullish(),
   agents: z.array(agentFileSchema).min(1, { error: 'a team needs at least one agent' }),
 });
 
@@ -94,6 +98,8 @@ export const FIELD_HINTS: Record<string, string> = {
   team: `a team name (${NAME_RULE})`,
   project: 'the project directory (absolute, or relative to the spec file)',
   host: 'a host name',
+  setup: 'a command run in each new worktree before its agent starts, for example "npm ci"',
+  ports: 'ports for each agent, for example { from: 4100, perAgent: 10 }',
   agents: 'a list of agents, each with at least name and role',
   name: `an agent name (${NAME_RULE})`,
   role: `a role, one of: ${list(ROLE_IDS)}`,
@@ -134,6 +140,9 @@ export const teamSpecSchema = z
     project: terminalText().refine((path) => path.startsWith('/'), { error: 'project must be an absolute path' }),
     /** The host whose worker runs the agents; null: the server's default host. */
     host: hostField.nullable(),
+    /** Run once in each new worktree before its agent starts; absent in specs saved before it. */
+    setup: commandField.nullable().optional(),
+    ports: z.object({ from: z.number().int(), perAgent: z.number().int().positive() }).nullable().optional(),
     agents: z.array(agentSpecSchema).min(1),
   })
   .superRefine((spec, ctx) => {

@@ -10,11 +10,14 @@ export class GitError extends Error {
   readonly stderr: string;
   /** git's exit status; null when git could not be started or was killed by a signal. */
   readonly exitCode: number | null;
-  constructor(message: string, args: readonly string[], stderr: string, exitCode: number | null) {
+  /** What git printed before failing: some commands answer on stdout with a non-zero status (merge-tree's conflicts). */
+  readonly stdout: string;
+  constructor(message: string, args: readonly string[], stderr: string, exitCode: number | null, stdout = '') {
     super(message);
     this.args = args;
     this.stderr = stderr;
     this.exitCode = exitCode;
+    this.stdout = stdout;
   }
 }
 
@@ -168,7 +171,7 @@ export function createGit(options: GitOptions = {}): Git {
         if (error) {
           const exitCode = typeof error.code === 'number' ? error.code : null;
           const detail = error.killed ? `killed after ${timeout} ms` : stderr.trim() || error.message;
-          reject(new GitError(`git ${shown.join(' ')} failed in ${cwd}: ${detail}`, shown, stderr, exitCode));
+          reject(new GitError(`git ${shown.join(' ')} failed in ${cwd}: ${detail}`, shown, stderr, exitCode, stdout));
           return;
         }
         resolve(stdout);

@@ -9,6 +9,7 @@ import { isPlainShell, kindOf, parseAgentCommand } from '$domain/agent-command.t
 import { WORKFLOW_TASK_QUEUE, agentId, agentWorkflowId, teamWorkflowId } from '$domain/names.ts';
 import { firstMessage } from '$domain/roles/first-message.ts';
 import { seal, sealValues } from '$domain/sealed-secret.ts';
+import { agentPortEnv } from '$domain/teams/ports.ts';
 import { managerOf } from '$domain/roles/manager.ts';
 import type { TeamSpec } from '$domain/teams/team-spec.ts';
 import { awaitLaunchUpdate } from '$workflows/agent-messages.ts';
@@ -47,7 +48,7 @@ async function registerAgents(services: Services, spec: TeamSpec, names: string[
         argv,
         kind: kindOf(argv),
         hooks: agent.hooks !== false,
-        envNames: Object.keys(env).sort(),
+        envNames: Object.keys({ ...env, ...agentPortEnv(spec.ports, spec.agents.indexOf(agent)) }).sort(),
       });
       const token = await issueToken(tx, { role: 'agent', name: `agent ${id}`, agentId: id });
       const manager = managerOf(spec.agents, agent.name);
@@ -57,7 +58,7 @@ async function registerAgents(services: Services, spec: TeamSpec, names: string[
         manager: manager ? agentId(spec.team, manager) : null,
         argv,
         kind: kindOf(argv),
-        env: sealedEnv,
+        env: { ...sealedEnv, ...sealValues(agentPortEnv(spec.ports, spec.agents.indexOf(agent)), secretKey) },
         workspace: agent.workspace,
         workspaceDir: place.workspaceDir,
         scratchDir: place.scratchDir,
@@ -66,6 +67,7 @@ async function registerAgents(services: Services, spec: TeamSpec, names: string[
         initialMessage: isPlainShell(argv) ? '' : firstMessage({ team: spec, agent: agent.name }),
         agentToken: seal(token.token, secretKey),
         ...(agent.hooks === false ? { hooks: false as const } : {}),
+        ...(spec.setup && agent.workspace === 'worktree' ? { setup: spec.setup } : {}),
       });
     }
     return launches;
