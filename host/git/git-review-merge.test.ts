@@ -145,7 +145,8 @@ describe('mergeAgentBranch', () => {
     const result = await mergeAgentBranch(git, { projectDir: dir, branch: 'orc/t/m', into: 'main', mode: 'merge', by });
     expect(result).toMatchObject({ outcome: 'merged', mode: 'merge' });
     expect(log(dir, 'main')[0]).toBe(`${start} ${agentTip}|Merge branch 'orc/t/m' into main`);
-    expect(log(dir, 'main')[1]).toBe(`${start}|m edits b`);
+    // (Not log()[1]: commits made within one second may list either parent first.)
+    expect(sh(dir, 'log', '-1', '--format=%P|%s', agentTip).trim()).toBe(`${start}|m edits b`);
   });
 
   it('replays the commits on the new tip in rebase mode, keeping their authors', async () => {
@@ -193,11 +194,19 @@ describe('in a repository whose config and attributes name programs', () => {
     }
     const planted = await plantPrograms(dir, sandbox.root);
     commitAll(dir, 'attributes');
+    // The commit ran the planted (upper-casing) filter; orc's git, filters off, would see those
+    // files as changed whenever their timestamps are as new as the index (racy git) and so read
+    // their contents. A second later and refreshed (filters on, as the commit was), they are not.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    sh(dir, 'update-index', '-q', '--refresh');
     await planted.clear();
     await reviewDiff(git, { projectDir: dir, worktreeDir: worktrees.p ?? '', branch: 'orc/t/p' });
-    expect(await mergeAgentBranch(git, { projectDir: dir, branch: 'orc/t/p', into: 'main', mode: 'squash', by })).toMatchObject({ outcome: 'merged' });
-    expect(await mergeAgentBranch(git, { projectDir: dir, branch: 'orc/t/q', into: 'main', mode: 'merge', by })).toMatchObject({ outcome: 'merged' });
-    expect(await mergeAgentBranch(git, { projectDir: dir, branch: 'orc/t/r', into: 'main', mode: 'rebase', by })).toMatchObject({ outcome: 'merged' });
+    const squashd = await mergeAgentBranch(git, { projectDir: dir, branch: 'orc/t/p', into: 'main', mode: 'squash', by });
+    expect(squashd, JSON.stringify(squashd)).toMatchObject({ outcome: 'merged' });
+    const merged = await mergeAgentBranch(git, { projectDir: dir, branch: 'orc/t/q', into: 'main', mode: 'merge', by });
+    expect(merged, JSON.stringify(merged)).toMatchObject({ outcome: 'merged' });
+    const rebased = await mergeAgentBranch(git, { projectDir: dir, branch: 'orc/t/r', into: 'main', mode: 'rebase', by });
+    expect(rebased, JSON.stringify(rebased)).toMatchObject({ outcome: 'merged' });
     expect(await planted.ran()).toEqual([]);
   }, 30_000);
 });
