@@ -53,3 +53,6 @@ export const tmuxSessionName = (team: string): string => `orc-${team}`;
 
 /** The workflow that keeps a heartbeating activity on a host's queue while its worker is there. */
 export const hostPresenceWorkflowId = (host: string): string => `host-presence/${host}`;
+
+/** The delivery of one event to one webhook: a second start for the same pair is the same delivery. */
+export const webhookDeliveryWorkflowId = (webhookId: string, eventId: string): string => `notify/${webhookId}/${eventId}`;

@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 
 export const NOTIFY_EVENTS = ['needs-person', 'failed', 'paused', 'resumed', 'team-finished'] as const;
-export type NotifyEventKind = (typeof NOTIFY_EVENTS)[number];
+export type NotifyEventKind = (typeof NOTIFY_EVENTS)[number] | 'test';
 
 export const WEBHOOK_FORMATS = ['json', 'slack', 'ntfy'] as const;
 export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
@@ -47,6 +47,7 @@ const TITLES: Record<NotifyEventKind, string> = {
   paused: 'paused',
   resumed: 'resumed',
   'team-finished': 'team finished',
+  test: 'test: this webhook works',
 };
 
 /** What a chat line or a phone notification says, with the agent or team first. */

@@ -5,6 +5,7 @@ import { checkinsRouter } from './routers/checkins.ts';
 import { hostsRouter } from './routers/hosts.ts';
 import { liveRouter } from './routers/live.ts';
 import { logRouter } from './routers/log.ts';
+import { notifyRouter } from './routers/notify.ts';
 import { rulesRouter } from './routers/rules.ts';
 import { statsRouter } from './routers/stats.ts';
 import { teamsRouter } from './routers/teams.ts';
@@ -18,6 +19,7 @@ export const appRouter = router({
   hosts: hostsRouter,
   live: liveRouter,
   log: logRouter,
+  notify: notifyRouter,
   rules: rulesRouter,
   stats: statsRouter,
   teams: teamsRouter,
