@@ -9,6 +9,7 @@ import { registerDoctorCommand } from './commands/doctor.ts';
 import { registerHistoryCommand } from './commands/history.ts';
 import { registerHostsCommand } from './commands/hosts.ts';
 import { registerLogCommand } from './commands/log.ts';
+import { registerNotifyCommands } from './commands/notify.ts';
 import { registerRuleCommands } from './commands/rules.ts';
 import { registerStatsCommand } from './commands/stats.ts';
 import { registerTeamCommands } from './commands/team.ts';
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   registerRuleCommands(program, context);
   registerStatsCommand(program, context);
   registerTokenCommands(program, context);
+  registerNotifyCommands(program, context);
   registerDoctorCommand(program);
   return program;
 }

@@ -39,7 +39,7 @@ function guardScreenReading(decision: Decision, payload: PermissionPayload): Dec
 
 /** An agent's text as one short line of a notification. */
 const oneLine = (text: string) => {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  const flat = text.replace(/\p{Cc}+/gu, ' ').trim();
   return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
 };
 
