@@ -28,6 +28,8 @@ interface Received {
   headers: IncomingHttpHeaders;
   body: string;
   at: number;
+  /** Wall clock, to compare with the event's own time. */
+  wallAt: number;
   answered: number;
 }
 const received: Received[] = [];
@@ -64,7 +66,7 @@ beforeAll(async () => {
     request.on('end', () => {
       const path = request.url ?? '';
       const answered = path === '/flaky' && flakyCalls++ === 0 ? 500 : 200;
-      received.push({ path, headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), at: performance.now(), answered });
+      received.push({ path, headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), at: performance.now(), wallAt: Date.now(), answered });
       response.writeHead(answered).end();
     });
   });
@@ -123,7 +125,8 @@ describe('notifications', () => {
       return hit as Received;
     }, { timeoutMs: 20_000, intervalMs: 20 });
     const latency = first.at - sentAt;
-    console.log(`[notifications] request waiting → signed needs-person event at the receiver: ${Math.round(latency)} ms`);
+    const recordedToReceived = first.wallAt - new Date((JSON.parse(first.body) as { at: string }).at).getTime();
+    console.log(`[notifications] request sent → signed needs-person event at the receiver: ${Math.round(latency)} ms (of which request recorded as waiting → received: ${recordedToReceived} ms)`);
     expect(verify(first)).toBe(true);
     expect(verify({ ...first, body: first.body.replace('needs-a-person', 'needs-a-persoN') })).toBe(false);
     const event = JSON.parse(first.body) as { id: string; kind: string; agent: string; summary: string; requestId: string };
