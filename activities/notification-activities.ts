@@ -4,8 +4,8 @@
 // delivery workflow's retry policy tries again with backoff. Runs on the shared workflow
 // queue, on any worker with the database (like the record activities).
 import { ApplicationFailure, Context } from '@temporalio/activity';
-import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
-import { arrayContains, eq, or, sql } from 'drizzle-orm';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import { and, arrayContains, eq, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { webhookDeliveries, webhooks } from '../db/schema/webhooks.ts';
 import { webhookRequest, type NotifyEvent } from '../domain/notifications/webhook-event.ts';
@@ -42,7 +42,7 @@ export async function startDeliveries(db: Db, client: Client, event: NotifyEvent
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       }).catch((err: unknown) => {
         // Delivered (or given up) before: the same event is not sent again.
-        if (err instanceof Error && err.name === 'WorkflowExecutionAlreadyStartedError') return;
+        if (err instanceof WorkflowExecutionAlreadyStartedError) return;
         throw err;
       }),
     ),
@@ -57,6 +57,9 @@ export interface NotificationDeps {
   /** Which try this is, counting from 1; Temporal's by default. */
   attempt?: () => number;
 }
+
+/** How long the record of a try is kept. */
+export const DELIVERIES_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** How long a receiver has to answer one try. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -101,6 +104,8 @@ export function createNotificationActivities({ db, secretKey, fetch = globalThis
         .values({ id: `${webhookId}/${event.id}/${tried}`, webhookId, eventId: event.id, eventKind: event.kind, attempt: tried, statusCode, error, durationMs: Math.round(performance.now() - started), at })
         // The row of a try whose activity result was lost stays as first written.
         .onConflictDoNothing();
+      // The record of tries is for a person looking back a while, not forever.
+      await db.delete(webhookDeliveries).where(and(eq(webhookDeliveries.webhookId, webhookId), lt(webhookDeliveries.at, new Date(at.getTime() - DELIVERIES_KEPT_MS))));
       if (error === null) return { statusCode: statusCode ?? 0 };
       if (statusCode !== null && isPermanent(statusCode)) throw ApplicationFailure.nonRetryable(error, 'WebhookRefused');
       throw ApplicationFailure.retryable(error, 'WebhookFailed');

@@ -146,6 +146,9 @@ export async function handlePermissionRequest(services: Services, input: Permiss
   await input.notifyWaiting().catch(() => undefined);
   const settled = await awaitDecision(services.db, base, waitMs, input.signal);
   // Answered through orc: the agent is not waiting any more, though its next hook may be a while.
-  if (settled) await input.notifyAnswered?.().catch(() => undefined);
+  // (A dialog read off the screen is still there until orc presses its key; the host reports it gone.)
+  // A wait that ran out returns its timed-out row: then the agent's own dialog shows, and it still waits.
+  const answered = settled?.status === 'allowed' || settled?.status === 'denied';
+  if (answered && !payload.orc_screen) await input.notifyAnswered?.().catch(() => undefined);
   return settled ? answerFor(settled) : noDecision();
 }
