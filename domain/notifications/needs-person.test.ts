@@ -32,6 +32,11 @@ describe('needsPerson', () => {
     expect(reason({ state: 'waiting-approval' })).toBe('blocked-dialog');
   });
 
+  it('not while the workflow has yet to hear that a person just answered through orc', () => {
+    expect(reason({ state: 'waiting-approval', answeredMomentsAgo: true })).toBeNull();
+    expect(reason({ state: 'waiting-approval', answeredMomentsAgo: true, waitingRequests: 1 })).toBe('waiting-request');
+  });
+
   it('a failed agent', () => {
     expect(reason({ state: 'failed' })).toBe('failed');
   });

@@ -16,6 +16,11 @@ export interface AgentAttentionFacts {
   waitingRequests: number;
   /** Its requests whose wait ran out and that stay open in its own dialog, still answerable through orc. */
   requestsInDialog: number;
+  /**
+   * A person answered one of its requests moments ago: the workflow may not have heard yet that
+   * the agent works on (the hook tells it once the answer is read), so its state says nothing.
+   */
+  answeredMomentsAgo?: boolean;
   /** Until when it is paused (ISO time), or null/absent when it is not. */
   pausedUntil?: string | null;
 }
@@ -37,7 +42,7 @@ export function needsPerson(facts: AgentAttentionFacts, now: Date = new Date()):
   }
   // The workflow says a permission dialog is up, and orc holds no request for it: only a person at
   // the pane (or `orc capture` and a message) can move it on.
-  if (facts.state === 'waiting-approval') {
+  if (facts.state === 'waiting-approval' && facts.answeredMomentsAgo !== true) {
     return { reason: 'blocked-dialog', detail: "a dialog orc has no request for is open in the agent's pane; answer it there" };
   }
   if (facts.state === 'failed') return { reason: 'failed', detail: 'orc gave up relaunching it; see orc capture, then orc agent restart' };

@@ -153,10 +153,20 @@ describe('notifications', () => {
     const flakyHook = listed.find((hook) => hook.id === hookIds[1]);
     expect(flakyHook?.deliveries.filter((d) => d.eventId === event.id).map((d) => [d.attempt, d.statusCode, d.ok]).sort()).toEqual([[1, 500, false], [2, 200, true]]);
 
-    // Answered: the agent no longer needs a person.
+    // Answered: the agent no longer needs a person, and at no poll meanwhile does it show a
+    // dialog orc has no request for (its workflow hears of the answer a moment after the row).
+    const afterAnswer: Array<string | null> = [];
+    let watching = true;
+    const watch = (async () => {
+      while (watching) afterAnswer.push((await statusOf(agent))?.needsPerson?.reason ?? null);
+    })();
     await orc(['deny', event.requestId]);
     await held;
     await eventually(async () => expect((await statusOf(agent))?.needsPerson).toBeNull());
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    watching = false;
+    await watch;
+    expect(afterAnswer.filter((reason) => reason !== null && reason !== 'waiting-request')).toEqual([]);
     holder.abort();
   }, 120_000);
 
