@@ -10,6 +10,7 @@ import { registerHistoryCommand } from './commands/history.ts';
 import { registerHostsCommand } from './commands/hosts.ts';
 import { registerLogCommand } from './commands/log.ts';
 import { registerReviewCommands } from './commands/review.ts';
+import { registerNotifyCommands } from './commands/notify.ts';
 import { registerRuleCommands } from './commands/rules.ts';
 import { registerStatsCommand } from './commands/stats.ts';
 import { registerTeamCommands } from './commands/team.ts';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerRuleCommands(program, context);
   registerStatsCommand(program, context);
   registerTokenCommands(program, context);
+  registerNotifyCommands(program, context);
   registerDoctorCommand(program);
   return program;
 }

@@ -56,3 +56,5 @@ export const hostPresenceWorkflowId = (host: string): string => `host-presence/$
 
 /** One review or merge run on an agent's host (the diff, a merge, a check): unique per run. */
 export const reviewWorkflowId = (ref: AgentRef, run: string): string => `review/${formatAgentRef(ref)}/${run}`;
+/** The delivery of one event to one webhook: a second start for the same pair is the same delivery. */
+export const webhookDeliveryWorkflowId = (webhookId: string, eventId: string): string => `notify/${webhookId}/${eventId}`;

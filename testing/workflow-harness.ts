@@ -7,6 +7,7 @@ import type { AnswerDialogInput, AnswerDialogResult } from '../activities/dialog
 import type { TypeMessageInput, TypeMessageResult } from '../activities/host-activities.ts';
 import type { HostQueueActivities } from '../activities/host-queue.ts';
 import type { RecordActivities } from '../activities/record-activities.ts';
+import type { NotificationActivities } from '../activities/notification-activities.ts';
 import { hostLayout } from '../domain/data-layout.ts';
 import { agentBranch, hostTaskQueue } from '../domain/names.ts';
 import type { AgentSpec } from '../workflows/agent-types.ts';
@@ -16,8 +17,8 @@ export { WORKFLOWS_PATH };
 
 export interface FakeHost {
   activities: HostQueueActivities;
-  records: RecordActivities;
-  recorded: { messages: unknown[]; checkins: unknown[]; histories: unknown[] };
+  records: RecordActivities & Pick<NotificationActivities, 'emitNotifyEvent'>;
+  recorded: { messages: unknown[]; checkins: unknown[]; histories: unknown[]; notifications: unknown[] };
   checkpoints: string[];
   typed: TypeMessageInput[];
   /** Every dialog answer the workflow asked the host for. */
@@ -61,7 +62,7 @@ export function createFakeHost(): FakeHost {
       setupAgentWorktree: async () => ({ outcome: 'already-done' as const }),
       prepareAgentWorktree: async ({ team, agent, worktreeDir }) => ({ worktreeDir: worktreeDir ?? hostLayout('/tmp/orc-test-host').worktreeDir({ team, agent }), branch: agentBranch(team, agent), created: true }),
     },
-    recorded: { messages: [], checkins: [], histories: [] },
+    recorded: { messages: [], checkins: [], histories: [], notifications: [] },
     checkpoints: [],
     records: {
       recordMessage: async (args) => {
@@ -72,6 +73,9 @@ export function createFakeHost(): FakeHost {
       },
       recordPaneHistory: async (args) => {
         host.recorded.histories.push(args);
+      },
+      emitNotifyEvent: async (event) => {
+        host.recorded.notifications.push(event);
       },
     },
   };

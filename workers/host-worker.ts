@@ -12,6 +12,7 @@ import { createGit } from '../host/git/git.ts';
 import { createGitActivities } from '../activities/git-activities.ts';
 import { createReviewActivities } from '../activities/review-activities.ts';
 import { createRecordActivities } from '../activities/record-activities.ts';
+import { createNotificationActivities } from '../activities/notification-activities.ts';
 import { watchAgentPanes } from '../host/tmux/pane-watcher.ts';
 import { watchDialogs } from '../host/screen-fallback/dialog-watcher.ts';
 import { answerFromScreen, reportDialogClosed } from '../host/screen-fallback/screen-fallback.ts';
@@ -55,7 +56,8 @@ async function run() {
       ...(process.env.ORC_WORKFLOW_BUNDLE
         ? { workflowBundle: { codePath: process.env.ORC_WORKFLOW_BUNDLE } }
         : { workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)) }),
-      ...(database ? { activities: createRecordActivities({ db: database.db }) } : {}),
+      // With a database it also delivers webhooks (it holds the key that unseals their secrets).
+      ...(database ? { activities: { ...createRecordActivities({ db: database.db }), ...createNotificationActivities({ db: database.db, secretKey: await loadSecretKey(process.env, config.dataDir, { create: false }) }) } } : {}),
     });
     const hostWorker = await Worker.create({
       connection,

@@ -1,7 +1,8 @@
 // When the agent's process exits (or its pane is closed) without being asked to stop: relaunch
 // it in a new pane, resuming its session, with a growing backoff; after too many deaths in a
 // row, give up, fail the agent and tell its manager.
-import { getExternalWorkflowHandle, sleep } from '@temporalio/workflow';
+import { getExternalWorkflowHandle, patched, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import type { NotificationActivities } from '../activities/notification-activities.ts';
 import { agentWorkflowIdOf } from '../domain/names.ts';
 import { MAX_RESTARTS, STABLE_RUN_MS } from './agent-limits.ts';
 import { enqueueMessageSignal } from './agent-messages.ts';
@@ -29,6 +30,26 @@ export class Recovery {
     }
   }
 
+  private notifyFailed(): Promise<void> {
+    const { agent } = this;
+    const { emitNotifyEvent } = proxyActivities<NotificationActivities>({
+      taskQueue: workflowInfo().taskQueue,
+      startToCloseTimeout: '30 seconds',
+      scheduleToCloseTimeout: '30 minutes',
+      retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+    });
+    const { runId } = workflowInfo();
+    return emitNotifyEvent({
+      id: `failed-${runId}-${this.restarts}`,
+      kind: 'failed',
+      at: new Date().toISOString(),
+      team: agent.spec.team,
+      agent: agent.agentId,
+      summary: `${agent.agentId} failed: ${agent.lastError ?? 'given up'}`,
+      reason: 'failed',
+    });
+  }
+
   /** Relaunches a dead agent with backoff; false when it has failed too often and is given up. */
   async recover(): Promise<boolean> {
     const { agent } = this;
@@ -43,6 +64,10 @@ export class Recovery {
         const text = `orc: your teammate ${agent.agentId} has stopped working (${agent.lastError}). Its work so far is in ${agent.spec.workspaceDir ?? agent.spec.projectDir}. Decide what to do, or tell the human.`;
         await getExternalWorkflowHandle(agentWorkflowIdOf(agent.spec.manager)).signal(enqueueMessageSignal, { text, from: 'orc' }).catch(() => undefined);
       }
+      // Only the workflow knows the moment it gives up, so it tells the webhooks itself (a worker
+      // with the database fans the event out), beside its end like the records; histories from
+      // before this take the old path.
+      if (patched('notify-failed')) agent.pendingRecords.add(this.notifyFailed().catch(() => undefined));
       return false;
     }
     this.restarts++;

@@ -438,6 +438,8 @@ describe('agentWorkflow recovery', () => {
         const final = await handle.result();
         expect(final.state).toBe('failed');
         expect(final.lastError).toContain('given up after 3 relaunches');
+        // The webhooks hear of it: one failed event, named for this run.
+        await expect.poll(() => harness.host.recorded.notifications, { timeout: 10_000 }).toContainEqual(expect.objectContaining({ kind: 'failed', agent: handle.workflowId.replace(/^agent\//, ''), summary: expect.stringContaining('given up after 3 relaunches') }));
         await expect
           .poll(() => manager.query(statusQuery).then((s) => s.recentMessages.map((m) => m.text).join('\n')), { timeout: 10_000 })
           .toContain(`your teammate ${handle.workflowId.replace(/^agent\//, '')} has stopped working`);

@@ -3,3 +3,4 @@ export { agentWorkflow } from './agent-workflow.ts';
 export { teamWorkflow } from './team-workflow.ts';
 export { hostPresenceWorkflow } from './host-presence-workflow.ts';
 export { reviewWorkflow } from './review-workflow.ts';
+export { webhookDeliveryWorkflow } from './webhook-delivery-workflow.ts';

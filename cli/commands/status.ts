@@ -32,5 +32,7 @@ export function registerStatusCommand(program: Command, context: CommandContext)
       // What orc could not read (no worker answering, say) is said under the table, once per problem.
       const problems = [...new Set(agents.filter((a) => (a.state === 'unknown' || a.state === 'unreachable') && a.problem).map((a) => `${a.id}: ${a.problem}`))];
       for (const problem of problems) process.stdout.write(`${problem}\n`);
+      // Who needs a person and why (waiting request, blocked dialog, failed, paused): `needsPerson` in --json.
+      for (const a of agents) if (a.needsPerson) process.stdout.write(`${a.id} needs a person (${a.needsPerson.reason}): ${a.needsPerson.detail}\n`);
     });
 }

@@ -7,3 +7,4 @@ export * from './permission-requests.ts';
 export * from './permission-rules.ts';
 export * from './pane-histories.ts';
 export * from './sessions.ts';
+export * from './webhooks.ts';

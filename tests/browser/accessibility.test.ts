@@ -26,7 +26,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const PAGES = ['/', '/approvals', '/rules', '/analytics', '/log', '/teams', `/agents/${agent}`];
+const PAGES = ['/', '/approvals', '/rules', '/analytics', '/log', '/teams', '/settings/notifications', `/agents/${agent}`];
 
 describe.each(['light', 'dark'] as const)('every page in the %s scheme', (scheme) => {
   it('has named controls, one h1, a language and readable contrast', async () => {

@@ -4,8 +4,7 @@ import type { PageServerLoad } from './$types';
 import { pageApi } from '#lib/server/api/page-caller.ts';
 import { checkHealth } from '#lib/server/health.ts';
 
-/** States that need a person, most urgent first. */
-const NEEDS_A_PERSON = ['waiting-approval', 'failed', 'exited', 'unknown', 'unreachable'];
+import { NEEDS_PERSON_REASONS } from '$domain/notifications/needs-person.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
   const api = pageApi(locals.caller);
@@ -23,13 +22,11 @@ export const load: PageServerLoad = async ({ locals }) => {
     role: roles.get(agent.id) ?? null,
     pendingApprovals: pending.filter((request) => request.agent === agent.id).length,
   }));
-  const urgency = (state: string) => {
-    const index = NEEDS_A_PERSON.indexOf(state);
-    return index === -1 ? NEEDS_A_PERSON.length : index;
-  };
+  // Who needs a person is the API's to say (agents.status, domain/notifications/needs-person.ts), most urgent first.
+  const urgency = (row: (typeof rows)[number]) => (row.needsPerson ? NEEDS_PERSON_REASONS.indexOf(row.needsPerson.reason) : NEEDS_PERSON_REASONS.length);
   return {
     health,
-    needPerson: rows.filter((row) => NEEDS_A_PERSON.includes(row.state) || row.pendingApprovals > 0).sort((a, b) => urgency(a.state) - urgency(b.state)),
+    needPerson: rows.filter((row) => row.needsPerson !== null).sort((a, b) => urgency(a) - urgency(b)),
     teams: [...new Set([...teams.map((team) => team.team), ...rows.map((row) => row.team)])].sort().map((name) => ({
       name,
       info: teams.find((team) => team.team === name) ?? null,

@@ -6,6 +6,7 @@ import { hostsRouter } from './routers/hosts.ts';
 import { liveRouter } from './routers/live.ts';
 import { logRouter } from './routers/log.ts';
 import { reviewRouter } from './routers/review.ts';
+import { notifyRouter } from './routers/notify.ts';
 import { rulesRouter } from './routers/rules.ts';
 import { statsRouter } from './routers/stats.ts';
 import { teamsRouter } from './routers/teams.ts';
@@ -20,6 +21,7 @@ export const appRouter = router({
   live: liveRouter,
   log: logRouter,
   review: reviewRouter,
+  notify: notifyRouter,
   rules: rulesRouter,
   stats: statsRouter,
   teams: teamsRouter,

@@ -15,12 +15,15 @@ import { requestDisplayText, storedToolInput } from './request-display.ts';
 import { claimToolUse, recordRequest, type RequestRow } from './request-store.ts';
 import { applicableRules, recordHits } from './rule-store.ts';
 import { approvalWaitMs } from './wait-bound.ts';
+import { emitInBackground } from '../notifications/emit.ts';
 
 export interface PermissionHookInput {
   agentId: string;
   payload: PermissionPayload;
   /** Tells the agent's workflow it is waiting for approval. */
   notifyWaiting: () => Promise<void>;
+  /** Tells the agent's workflow a person answered through orc: no dialog shows, it works on. */
+  notifyAnswered?: () => Promise<void>;
   /** Aborted when Claude Code stops listening. */
   signal?: AbortSignal;
 }
@@ -33,6 +36,12 @@ function guardScreenReading(decision: Decision, payload: PermissionPayload): Dec
   if (decision.decision !== 'allow' || !payload.orc_screen?.multiline) return decision;
   return { ...decision, decision: 'undecided', decidedBy: null, undecidedReason: "the command was read off the agent's screen over several lines, where it may have been wrapped; a person decides" };
 }
+
+/** An agent's text as one short line of a notification. */
+const oneLine = (text: string) => {
+  const flat = text.replace(/\p{Cc}+/gu, ' ').trim();
+  return flat.length > 300 ? `${flat.slice(0, 300)}…` : flat;
+};
 
 export function ruleIdsUsed(decision: Decision): string[] {
   const ids = decision.parts.flatMap((part) => (part.decidedBy?.kind === 'rule' ? [part.decidedBy.ruleId] : []));
@@ -122,8 +131,24 @@ export async function handlePermissionRequest(services: Services, input: Permiss
     return row;
   });
   if (base === null) return noDecision();
+  // A person is needed now: the webhooks hear of it (in the background, keyed by the request).
+  emitInBackground(services, {
+    id: `needs-person-${base.id}`,
+    kind: 'needs-person',
+    at: requestedAt.toISOString(),
+    team: place.team,
+    agent: input.agentId,
+    summary: `${input.agentId} asks to use ${payload.tool_name}: ${oneLine(base.commandText ?? '')}`,
+    reason: 'waiting-request',
+    requestId: base.id,
+  });
   // The state shown is a courtesy; a workflow that cannot be signalled must not block the answer.
   await input.notifyWaiting().catch(() => undefined);
   const settled = await awaitDecision(services.db, base, waitMs, input.signal);
+  // Answered through orc: the agent is not waiting any more, though its next hook may be a while.
+  // (A dialog read off the screen is still there until orc presses its key; the host reports it gone.)
+  // A wait that ran out returns its timed-out row: then the agent's own dialog shows, and it still waits.
+  const answered = settled?.status === 'allowed' || settled?.status === 'denied';
+  if (answered && !payload.orc_screen) await input.notifyAnswered?.().catch(() => undefined);
   return settled ? answerFor(settled) : noDecision();
 }

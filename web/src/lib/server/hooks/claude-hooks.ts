@@ -143,7 +143,12 @@ async function handleAllowedHook(eventName: HookEvent, request: Request): Promis
       nudge(); // the request is recorded: open dashboards show it now, not at their next look
       await signalWorkflow();
     };
-    const answer = await handlePermissionRequest(services, { agentId, payload: parsed.data as PermissionPayload, notifyWaiting, signal: request.signal });
+    // A person's answer through orc: the agent works on (the event a dialog closing would give).
+    const notifyAnswered = async () => {
+      const client = await services.temporal();
+      await client.workflow.getHandle(agentWorkflowId(parseAgentRef(agentId))).signal(agentEventSignal, { kind: 'dialog-closed' });
+    };
+    const answer = await handlePermissionRequest(services, { agentId, payload: parsed.data as PermissionPayload, notifyWaiting, notifyAnswered, signal: request.signal });
     return reply(200, answer);
   }
   await signalWorkflow();

@@ -22,6 +22,7 @@ import { toApiError } from '../temporal/temporal-errors.ts';
 import { isWorkflowRunning, temporalClient } from '../temporal/temporal-access.ts';
 import type { Services } from '../services.ts';
 import { Conflict, Invalid, NotFound, TimedOut } from '../errors.ts';
+import { emitInBackground } from '../notifications/emit.ts';
 
 export { teamWorkflowId };
 
@@ -193,6 +194,8 @@ export async function stopTeam(services: Services, team: string): Promise<TeamDe
     await services.db.update(agents).set({ stoppedAt: now }).where(and(eq(agents.team, team), isNull(agents.stoppedAt)));
     for (const agent of description.agents) await revokeAgentTokens(services.db, agent.id);
     await expireTimedOut(services.db, { team }, 'the team was stopped');
+    // The web app is where a team ends (every stop goes through here), so it tells the webhooks.
+    emitInBackground(services, { id: `team-finished-${team}-${now.getTime()}`, kind: 'team-finished', at: now.toISOString(), team, agent: null, summary: `team ${team} finished: its ${description.agents.length} agents stopped` });
     return description;
   } catch (err) {
     throw toApiError(err, `team ${team}`);

@@ -3,6 +3,7 @@
 // histories). With a real PostgreSQL the host workers write them instead.
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createRecordActivities } from '$activities/record-activities.ts';
+import { createNotificationActivities } from '$activities/notification-activities.ts';
 import { WORKFLOW_TASK_QUEUE } from '$domain/names.ts';
 import { getServices } from '../services.ts';
 
@@ -11,13 +12,15 @@ let started = false;
 export async function startRecordsWorkerIfAsked(): Promise<void> {
   if (started || process.env.ORC_RECORDS_IN_WEB !== '1') return;
   started = true;
-  const { config, db } = getServices();
+  const services = getServices();
+  const { config, db } = services;
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const worker = await Worker.create({
     connection,
     namespace: config.namespace,
     taskQueue: WORKFLOW_TASK_QUEUE,
-    activities: createRecordActivities({ db }),
+    // And the webhooks' deliveries, which need the same database.
+    activities: { ...createRecordActivities({ db }), ...createNotificationActivities({ db, secretKey: await services.secretKey() }) },
   });
   process.once('sveltekit:shutdown', () => worker.shutdown());
   worker.run().then(

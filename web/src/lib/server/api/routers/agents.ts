@@ -7,6 +7,7 @@ import { terminalText } from '$domain/control-characters.ts';
 import { MAX_CAPTURE_LINES } from '$domain/pane-text.ts';
 import { capturePane, listAgents, sendMessage, startAgent, stopAgent } from '#lib/server/agents/agent-control.ts';
 import { restartAgent } from '#lib/server/agents/agent-restart.ts';
+import { withNeedsPerson } from '#lib/server/agents/needs-person.ts';
 import { watchScreen } from '#lib/server/agents/screen-stream.ts';
 import { adminProcedure, authedProcedure, router } from '../trpc.ts';
 import { agentRef } from './agent-ref.ts';
@@ -63,5 +64,6 @@ export const agentsRouter = router({
   screen: authedProcedure.input(z.object({ agent: agentRef })).subscription(({ ctx, input, signal }) => watchScreen(ctx.services, input.agent, signal, ctx.identity.tokenId)),
 
   /** Running agents and their states: an agent's token sees its own team's. */
-  status: authedProcedure.query(({ ctx }) => listAgents(ctx.services, ctx.scope.team)),
+  // Each with whether it needs a person and why (agents/needs-person.ts).
+  status: authedProcedure.query(async ({ ctx }) => withNeedsPerson(ctx.services.db, await listAgents(ctx.services, ctx.scope.team))),
 });
