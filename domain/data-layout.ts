@@ -37,6 +37,8 @@ export interface AgentFiles {
 /** What one host's worker keeps. */
 export interface HostLayout {
   readonly dir: string;
+  /** The data dir the host's dir is in (what a sandbox hides). */
+  readonly dataDir: string;
   readonly binDir: string;
   readonly deliveryLedger: string;
   /** An empty file that sandboxes bind over the hidden files (domain/sandbox.ts). */
@@ -62,6 +64,7 @@ export function hostLayout(hostDir: string): HostLayout {
   const dir = resolve(hostDir);
   return {
     dir,
+    dataDir: resolve(dir, '..', '..'),
     binDir: join(dir, 'bin'),
     deliveryLedger: join(dir, 'delivered-message-ids'),
     sandboxEmptyFile: join(dir, 'sandbox-empty'),
