@@ -1,7 +1,7 @@
 // Builds one agent's sandbox on this host: gathers the facts the policy needs (what exists of
 // the hidden paths, where the CLI keeps its state, the project's git dir) and returns the
 // command line that runs the agent's argv inside bwrap. The policy itself is domain/sandbox.ts.
-import { lstat, mkdir, open, realpath, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, realpath, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import {
@@ -71,7 +71,10 @@ export async function sandboxedArgv(input: AgentSandboxInput, argv: string[]): P
   const cliState = cliStatePaths(input.kind, home, input.agentEnv);
   for (const s of cliState) {
     if (s.kind === 'dir') await mkdir(s.path, { recursive: true, mode: 0o700 });
-    else await (await open(s.path, 'a', 0o600)).close();
+    // A JSON file the CLI reads: made as an empty object, never as an empty file.
+    else await writeFile(s.path, '{}\n', { flag: 'wx', mode: 0o600 }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
   }
   const allow: SandboxPath[] = [];
   for (const a of input.allow) {
