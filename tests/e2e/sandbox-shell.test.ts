@@ -144,6 +144,20 @@ describe('a shell agent in its sandbox', () => {
     expect(checkins.map((c) => c.note)).toContain('look again from the sandbox');
   });
 
+  it('runs a team sandboxed by default, and unconfined with orc team create --no-sandbox', async () => {
+    const on = uniqueName('sbxteam');
+    const off = uniqueName('sbxoff');
+    try {
+      await orc(['team', 'create', on, '--project', projectDir, '--agents', 'dev:engineer', '--profile', 'shell', '--git-checkpoint', 'off']);
+      await orc(['team', 'create', off, '--project', projectDir, '--agents', 'dev:engineer', '--profile', 'shell', '--git-checkpoint', 'off', '--no-sandbox']);
+      const status = JSON.parse(await orc(['status', '--json'])) as Array<{ id: string; sandboxed: boolean }>;
+      expect([status.find((a) => a.id === `${on}/dev`)?.sandboxed, status.find((a) => a.id === `${off}/dev`)?.sandboxed]).toEqual([true, false]);
+    } finally {
+      await runOrc(['team', 'stop', on]);
+      await runOrc(['team', 'stop', off]);
+    }
+  });
+
   it('refuses --sandbox-allow paths that are not absolute, and opens one that is', async () => {
     const bad = await runOrc(['agent', 'start', `${team}/bad`, '--project', projectDir, '--cmd', 'bash', '--sandbox-allow', 'relative/dir']);
     expect(bad.code).not.toBe(0);
