@@ -30,10 +30,11 @@ COPY . .
 RUN cd web && npx vite build
 
 # A host worker: polls the shared workflow queue and its own host/<ORC_HOST_NAME> queue, and
-# runs agents in tmux over the project directories under /projects.
+# runs agents in tmux over the project directories under /projects, each inside a bubblewrap
+# sandbox (docs/sandbox.md: the container needs user namespaces, see docker-compose.yml).
 FROM base AS worker
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends tmux git ca-certificates \
+  && apt-get install -y --no-install-recommends tmux git ca-certificates bubblewrap \
   && rm -rf /var/lib/apt/lists/*
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .

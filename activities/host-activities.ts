@@ -17,6 +17,9 @@ import { saveAgentHistory } from '../host/agent-history.ts';
 import { DIALOG_DUTY_PANE_OPTION, DIALOG_DUTY_VALUES } from '../host/screen-fallback/dialog-duty.ts';
 import { writeFallbackAccess } from '../host/screen-fallback/screen-fallback-access.ts';
 import { TmuxError, type Tmux } from '../host/tmux/tmux.ts';
+import { cachedSandboxProbe } from '../host/sandbox/bwrap-probe.ts';
+import { SandboxSetupError, sandboxedArgv } from '../host/sandbox/agent-sandbox.ts';
+import { failureLine, type SandboxProbe } from '../domain/sandbox-probe.ts';
 import { AGENT_PANE_OPTION } from '../host/tmux/agent-pane.ts';
 
 export interface HostActivityDeps {
@@ -30,6 +33,10 @@ export interface HostActivityDeps {
   orcBinDir?: string;
   /** Opens the agent's token and environment, which the server sealed for their trip through Temporal. */
   secretKey: Buffer;
+  /** Whether bwrap works here; by default asked once per process (host/sandbox/bwrap-probe.ts). */
+  sandboxProbe?: () => Promise<SandboxProbe>;
+  /** The worker's environment as sandboxes read it (HOME, ORC_SANDBOX_HIDE); process.env by default. */
+  sandboxEnv?: NodeJS.ProcessEnv;
 }
 
 export interface TypeMessageInput {
@@ -73,6 +80,7 @@ export function createHostActivities(deps: HostActivityDeps) {
   const { tmux, ledger } = deps;
   const layout = hostLayout(deps.hostDir);
   const agentFiles = (spec: Pick<AgentSpec, 'team' | 'agent'>) => layout.agent(spec);
+  const sandboxProbe = deps.sandboxProbe ?? cachedSandboxProbe();
 
   /** Saves a pane's whole scrollback to the agent's dir; returns the file and the part that goes to the log. */
   async function savePaneHistory(paneId: string, who: Pick<AgentSpec, 'team' | 'agent'>): Promise<{ file: string; logged: string }> {
@@ -100,8 +108,9 @@ export function createHostActivities(deps: HostActivityDeps) {
    * Makes the agent's window with a placeholder program, sets remain-on-exit, and only then
    * swaps in the agent (respawn-pane): a command that dies at once still leaves its pane
    * (and its last words) behind, and never takes the whole tmux server down with it.
+   * `wrap` turns the argv into what the pane runs (its sandbox), knowing the pane.
    */
-  async function createWindow(spec: AgentSpec, argv: string[], env: Record<string, string>): Promise<string> {
+  async function createWindow(spec: AgentSpec, argv: string[], env: Record<string, string>, wrap: (argv: string[], paneId: string) => Promise<string[]>): Promise<string> {
     const session = tmuxSessionName(spec.team);
     const placeholder = ['sleep', '2147483647'];
     const workDir = spec.workspaceDir ?? spec.projectDir;
@@ -120,7 +129,14 @@ export function createHostActivities(deps: HostActivityDeps) {
     const envArgs = Object.entries(rest).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
     // `env` also makes tmux exec the program directly even for a one-word command (tmux hands
     // a single word to `sh -c`), so nothing in the command is ever read by a shell.
-    const program = ['env', '--', ...(path ? [`PATH=${path}`] : []), ...argv];
+    let wrapped: string[];
+    try {
+      wrapped = await wrap(argv, paneId);
+    } catch (err) {
+      await tmux.run(['kill-pane', '-t', paneId]).catch(() => undefined);
+      throw err;
+    }
+    const program = ['env', '--', ...(path ? [`PATH=${path}`] : []), ...wrapped];
     await tmux.run(['respawn-pane', '-k', '-t', paneId, '-c', workDir, ...envArgs, '--', ...program]);
     return paneId;
   }
@@ -135,6 +151,12 @@ export function createHostActivities(deps: HostActivityDeps) {
           `project directory ${workDir} does not exist on host ${spec.host}; create it or pass another --project`,
           'ProjectDirMissing',
         );
+      }
+      // Asked for, a sandbox either works or the launch fails saying why: never unconfined instead.
+      const confined = spec.sandbox?.enabled === true;
+      const probe = confined ? await sandboxProbe() : null;
+      if (probe !== null && !probe.works) {
+        throw ApplicationFailure.nonRetryable(`agent ${formatAgentRef(spec)} cannot be sandboxed on host ${spec.host}: ${failureLine(probe)}`, 'SandboxUnavailable');
       }
       const session = tmuxSessionName(spec.team);
       const existing = await findWindow(session, spec.agent);
@@ -163,6 +185,8 @@ export function createHostActivities(deps: HostActivityDeps) {
       await mkdir(scratchDir, { recursive: true, mode: 0o700 });
       const env = {
         TMPDIR: scratchDir,
+        // The home is read-only in a sandbox: caches that tools keep there go to the scratch dir.
+        ...(confined ? { XDG_CACHE_HOME: `${scratchDir}/cache`, npm_config_cache: `${scratchDir}/npm-cache` } : {}),
         ...givenEnv,
         // `orc` itself, first on the agent's PATH, so it can message teammates and schedule check-ins.
         ...(deps.orcBinDir ? { PATH: `${deps.orcBinDir}:${givenEnv.PATH ?? process.env.PATH ?? '/usr/bin:/bin'}` } : {}),
@@ -174,7 +198,34 @@ export function createHostActivities(deps: HostActivityDeps) {
       // The worker's dialog watcher speaks for the agent: without hooks it asks orc about the
       // agent's dialogs; with them it reports when a dialog left to the agent's screen closes.
       await writeFallbackAccess(agentFiles(spec).screenFallbackAccess, { agentId, orcUrl: spec.orcUrl, token: agentToken, workDir });
-      const paneId = await createWindow(spec, argv, env);
+      const wrap = async (plain: string[], pane: string): Promise<string[]> => {
+        if (probe === null || !probe.works || !spec.sandbox) return plain;
+        const tmuxSocket = (await tmux.run(['display-message', '-p', '-t', pane, '#{socket_path}'])).trim() || null;
+        try {
+          return await sandboxedArgv(
+            {
+              bwrap: probe.bwrap,
+              kind: spec.kind,
+              workspace: workDir === spec.projectDir ? 'shared' : 'worktree',
+              projectDir: spec.projectDir,
+              workspaceDir: workDir,
+              scratchDir,
+              agentEnv: { ...(deps.sandboxEnv ?? process.env), ...env },
+              workerEnv: deps.sandboxEnv ?? process.env,
+              dataDir: layout.dataDir,
+              orcReadable: [...(deps.orcBinDir ? [deps.orcBinDir] : []), ...(spec.kind === 'claude-code' ? [agentFiles(spec).claudeSettings] : [])],
+              tmuxSocket,
+              allow: spec.sandbox.allow,
+              emptyFile: layout.sandboxEmptyFile,
+            },
+            plain,
+          );
+        } catch (err) {
+          if (err instanceof SandboxSetupError) throw ApplicationFailure.nonRetryable(`agent ${agentId} cannot be sandboxed: ${err.message}`, 'SandboxUnavailable');
+          throw err;
+        }
+      };
+      const paneId = await createWindow(spec, argv, env, wrap);
       // Marks the pane as this agent's, for the worker's pane watcher, and says what its dialog
       // watcher does with it: answer its dialogs (no hooks) or only see them close (hooked).
       const marks = [

@@ -21,6 +21,7 @@ import { benchTmuxSocket, killTmuxServerOnCleanup } from './tmux.ts';
 import { dataLayout } from '../domain/data-layout.ts';
 import { recoverySection, TITLE as RECOVERY_TITLE } from './recovery.ts';
 import { databaseRecoverySection } from './recovery-database.ts';
+import { sandboxCostSection } from './sandbox-cost.ts';
 
 const COMMAND = 'npm run bench';
 
@@ -40,9 +41,10 @@ const options = {
   sendEverySeconds: intEnv('BENCH_SEND_EVERY_SECONDS', 10),
   screenAgents: intEnv('BENCH_SCREEN_AGENTS', 20),
   screenDialogs: intEnv('BENCH_SCREEN_DIALOGS', 10),
+  sandboxStarts: intEnv('BENCH_SANDBOX_STARTS', 5),
 };
-/** Comma-separated subset of send,checkins,live,approvals,screen,dashboard,recovery (start always runs: the others need its stack). */
-const sections = new Set((process.env.BENCH_SECTIONS ?? 'send,checkins,live,recovery').split(',').map((s) => s.trim()));
+/** Comma-separated subset of send,checkins,live,approvals,screen,dashboard,sandbox,recovery (start always runs: the others need its stack). */
+const sections = new Set((process.env.BENCH_SECTIONS ?? 'send,checkins,live,sandbox,recovery').split(',').map((s) => s.trim()));
 
 const results: Record<string, unknown> = {
   machine: {
@@ -164,6 +166,9 @@ async function run() {
   }
   if (sections.has('dashboard')) {
     await section('dashboardLive', '7. dashboard live update', () => dashboardLiveSection(clientEnv, url, token, project, figures));
+  }
+  if (sections.has('sandbox') && options.sandboxStarts > 0) {
+    await section('sandbox', '9. sandbox cost (bash agent)', () => sandboxCostSection(clientEnv, tmuxSocket, project, options.sandboxStarts, figures));
   }
   // Last: it kills the stack's worker, web app and Temporal dev server (the supervisor brings them back).
   if (sections.has('recovery')) {

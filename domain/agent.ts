@@ -2,6 +2,7 @@
 // moves through, and the launch record the registry keeps (everything a restart needs).
 // Workflows, activities, the web and the CLI take these from here.
 export { AGENT_STATES, type AgentState } from './agent-state.ts';
+import type { SandboxSetting } from './sandbox.ts';
 
 /** Claude Code (hooks, its settings file, `--continue`) or any other CLI (watched on screen). */
 export const AGENT_KINDS = ['claude-code', 'generic'] as const;
@@ -32,4 +33,6 @@ export interface AgentLaunchRecord {
   /** False: Claude Code without orc's hooks (the screen fallback answers its dialogs). */
   hooks: boolean;
   envNames: string[];
+  /** Whether the CLI runs confined by bubblewrap (domain/sandbox.ts), and what it may reach beyond its workspace. */
+  sandbox: SandboxSetting;
 }

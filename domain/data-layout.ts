@@ -7,6 +7,7 @@
 //   <data>/workflow-bundle.js                 the workflow code, bundled by the launcher
 //   <data>/hosts/<host>/                      what one host's worker keeps
 //     bin/orc                                 the shim agents call
+//     sandbox-empty                           an empty file, bound over credentials a sandbox hides
 //     delivered-message-ids                   the delivery ledger
 //     agents/<team>/<agent>/                  settings, access file, saved pane histories
 //     worktrees/<team>/<agent>/               an agent's git worktree (workspace: worktree)
@@ -41,8 +42,12 @@ export interface AgentFiles {
 /** What one host's worker keeps. */
 export interface HostLayout {
   readonly dir: string;
+  /** The data dir the host's dir is in (what a sandbox hides). */
+  readonly dataDir: string;
   readonly binDir: string;
   readonly deliveryLedger: string;
+  /** An empty file that sandboxes bind over the hidden files (domain/sandbox.ts). */
+  readonly sandboxEmptyFile: string;
   agent(ref: AgentRef): AgentFiles;
   worktreeDir(ref: AgentRef): string;
   scratchDir(ref: AgentRef): string;
@@ -64,8 +69,10 @@ export function hostLayout(hostDir: string): HostLayout {
   const dir = resolve(hostDir);
   return {
     dir,
+    dataDir: resolve(dir, '..', '..'),
     binDir: join(dir, 'bin'),
     deliveryLedger: join(dir, 'delivered-message-ids'),
+    sandboxEmptyFile: join(dir, 'sandbox-empty'),
     agent(ref) {
       const agentDir = join(dir, 'agents', ref.team, ref.agent);
       return {

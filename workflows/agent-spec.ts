@@ -37,6 +37,7 @@ export function agentSpecFrom(record: Omit<AgentLaunchRecord, 'envNames'>, extra
     kind: record.kind,
     // Only when off, so that agents launched with hooks start from the very same input as before.
     ...(record.hooks ? {} : { hooks: false }),
+    sandbox: record.sandbox,
     env: extras.env,
     orcUrl: extras.orcUrl,
     agentToken: extras.agentToken,

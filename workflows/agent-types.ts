@@ -1,6 +1,7 @@
 // Types shared by the agent workflow, its activities and its clients. No runtime code:
 // workflow code must stay deterministic and free of Node built-ins.
 import type { AgentKind, AgentState } from '../domain/agent.ts';
+import type { SandboxSetting } from '../domain/sandbox.ts';
 
 export type { AgentKind };
 
@@ -18,6 +19,8 @@ export interface AgentSpec {
    * Absent means true.
    */
   hooks?: boolean | null;
+  /** The agent's bubblewrap sandbox (domain/sandbox.ts). Absent: unconfined, as every agent started before it. */
+  sandbox?: SandboxSetting | null;
   /** Extra environment for the agent's process (on top of ORC_URL, ORC_AGENT, ORC_AGENT_TOKEN). */
   env: Record<string, string>;
   /** Where the agent's hooks and `orc` calls reach this server. */

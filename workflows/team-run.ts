@@ -130,6 +130,7 @@ export class TeamRun {
                 argv: launch.argv,
                 kind: launch.kind,
                 hooks: launch.hooks !== false,
+                sandbox: launch.sandbox ?? { enabled: false, allow: [] },
               },
               {
                 env: launch.env,

@@ -1,5 +1,6 @@
 // Types of the team workflow and its clients. No runtime code.
 import type { AgentKind, WorkspaceMode } from '../domain/agent.ts';
+import type { SandboxSetting } from '../domain/sandbox.ts';
 
 export type { WorkspaceMode };
 
@@ -19,6 +20,8 @@ export interface TeamAgentLaunch {
   agentToken: string;
   /** False: Claude Code without orc's hooks. Absent: with them. */
   hooks?: false;
+  /** Its sandbox; absent in teams started before it (then unconfined). */
+  sandbox?: SandboxSetting;
   /** Where the launch record puts the agent's worktree and scratch dir (absent in teams started before it). */
   workspaceDir?: string | null;
   scratchDir?: string | null;

@@ -3,11 +3,20 @@ import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatAgentRef, parseAgentRef } from '../../domain/names.ts';
+import { parseSandboxPath, type SandboxPath } from '../../domain/sandbox.ts';
 import { CliError } from '../errors.ts';
 import { parseEnvPair } from '../env-pairs.ts';
 import { printJson } from '../output.ts';
 import type { CommandContext } from '../context.ts';
 
+/** `--sandbox-allow` values, each checked as it comes. */
+function collectSandboxPath(value: string, previous: SandboxPath[]): SandboxPath[] {
+  try {
+    return [...previous, parseSandboxPath(value)];
+  } catch (err) {
+    throw new CliError(`--sandbox-allow: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
 
 export function registerAgentCommands(program: Command, context: CommandContext): void {
   const agent = program.command('agent').description('start, stop and restart agents');
@@ -21,8 +30,11 @@ export function registerAgentCommands(program: Command, context: CommandContext)
     .option('--env <KEY=VALUE>', 'extra environment for the agent (repeatable)', parseEnvPair, {})
     .option('--host <host>', 'the host whose worker runs the agent (default: the server\'s host)')
     .option('--no-hooks', "launch Claude Code without orc's hooks: its host then answers its permission dialogs from its screen")
+    .option('--sandbox', 'run the agent confined by bubblewrap (the default): credentials and orc\'s secrets hidden, writes only in its project, scratch dir and CLI state, its own processes only')
+    .option('--no-sandbox', 'run the agent unconfined, as your own user with everything it can reach')
+    .option('--sandbox-allow <path[:rw]>', 'open one more path to the sandboxed agent, read-only unless :rw; ~/ is its home (repeatable), e.g. --sandbox-allow ~/.m2:rw', collectSandboxPath, [])
     .option('--json', 'print the agent status as JSON')
-    .action(async (id: string, options: { project: string; cmd?: string; env: Record<string, string>; host?: string; hooks: boolean; json?: boolean }) => {
+    .action(async (id: string, options: { project: string; cmd?: string; env: Record<string, string>; host?: string; hooks: boolean; sandbox?: boolean; sandboxAllow: SandboxPath[]; json?: boolean }) => {
       const ref = parseAgentRef(id);
       const projectDir = resolve(options.project);
       const onThisHost = options.host === undefined;
@@ -37,6 +49,7 @@ export function registerAgentCommands(program: Command, context: CommandContext)
         env: options.env,
         host: options.host,
         hooks: options.hooks,
+        sandbox: { enabled: options.sandbox !== false, allow: options.sandboxAllow },
       });
       if (options.json) printJson(status);
       else process.stdout.write(`started ${status.id} (${status.state}) on host ${status.host}, tmux pane ${status.paneId ?? '?'}\n`);

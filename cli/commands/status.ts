@@ -26,8 +26,8 @@ export function registerStatusCommand(program: Command, context: CommandContext)
         return;
       }
       printTable([
-        ['AGENT', 'STATE', 'INBOX', 'NEXT CHECK-IN', 'HOST', 'PROJECT'],
-        ...agents.map((a) => [a.id, stateWords(a), String(a.inbox), a.nextCheckinAt ?? '-', a.host, a.projectDir]),
+        ['AGENT', 'STATE', 'INBOX', 'NEXT CHECK-IN', 'HOST', 'PROJECT', 'SANDBOX'],
+        ...agents.map((a) => [a.id, stateWords(a), String(a.inbox), a.nextCheckinAt ?? '-', a.host, a.projectDir, a.sandboxed ? 'on' : 'off']),
       ]);
       // What orc could not read (no worker answering, say) is said under the table, once per problem.
       const problems = [...new Set(agents.filter((a) => (a.state === 'unknown' || a.state === 'unreachable') && a.problem).map((a) => `${a.id}: ${a.problem}`))];

@@ -24,6 +24,8 @@ interface AgentFlags {
   gitCheckpoint?: string;
   cmd?: string;
   profile?: string;
+  /** False with --no-sandbox. */
+  sandbox: boolean;
   env: Record<string, string>;
   json?: boolean;
 }
@@ -36,6 +38,7 @@ const withAgentFlags = (command: Command) =>
     .option('--checkin <duration>', 'a regular check-in for each agent, e.g. 30m')
     .option('--git-checkpoint <duration>', 'commit each workspace this often if it changed, or "off" (default 30m)')
     .option('--env <KEY=VALUE>', 'extra environment for the agents (repeatable)', parseEnvPair, {})
+    .option('--no-sandbox', 'run the agents unconfined instead of in their bubblewrap sandboxes (docs/sandbox.md)')
     .option('--json', 'print the team as JSON');
 
 async function deployAndPrint(client: OrcClient, spec: ReturnType<typeof specOrExit>, options: AgentFlags, progress: (line: string) => void) {
@@ -69,6 +72,7 @@ export function registerTeamCommands(program: Command, context: CommandContext):
         gitCheckpoint: options.gitCheckpoint,
         command: options.cmd,
         profile: options.profile,
+        ...(options.sandbox ? {} : { sandbox: false }),
       }),
       'the flags',
     );
@@ -141,6 +145,7 @@ export function registerTeamCommands(program: Command, context: CommandContext):
       gitCheckpoint: options.gitCheckpoint,
       command: options.cmd,
       profile: options.profile,
+      ...(options.sandbox ? {} : { sandbox: false }),
     });
     if (!parsed.ok) throw new CliError(`the flags have problems; nothing was started:\n  ${parsed.problems.join('\n  ')}`);
     const [agent] = parsed.agents;

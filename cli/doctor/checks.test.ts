@@ -30,7 +30,7 @@ const healthy: DoctorFacts = {
   server: { url: URL, health: up, token: { state: 'accepted' } },
   database: { external: null, direct: null, embeddedDir: '/repo/.data/pglite' },
   claude: { path: '/usr/local/bin/claude', version: '2.1.328 (Claude Code)', bundledForDemo: true },
-  bubblewrap: { path: '/usr/bin/bwrap', version: 'bubblewrap 0.8.0' },
+  bubblewrap: { works: true, bwrap: '/usr/bin/bwrap', version: 'bubblewrap 0.8.0' },
   workers: { state: 'listed', hosts: [{ host: 'dev', presence: { state: 'up' }, pollers: 1, agents: 3 }], workflowPollers: 1 },
   ports: [{ host: '127.0.0.1', port: 3000, what: 'the web app', variable: 'PORT', inUse: true }],
 };
@@ -49,13 +49,12 @@ describe('judge', () => {
     const results = judge({
       ...healthy,
       claude: { path: null, version: null, bundledForDemo: false },
-      bubblewrap: { path: null, version: null },
       server: { url: URL, health: down, token: { state: 'not-tried' } },
       workers: { state: 'not-tried', reason: 'the server did not take the token' },
       ports: [{ host: '127.0.0.1', port: 3000, what: 'the web app', variable: 'PORT', inUse: false }],
     });
     const notOk = results.filter((r) => r.status !== 'ok');
-    expect(notOk.map((r) => [r.check, r.status])).toEqual([['server', 'fail'], ['claude', 'warn'], ['workers', 'warn'], ['bubblewrap', 'warn']]);
+    expect(notOk.map((r) => [r.check, r.status])).toEqual([['server', 'fail'], ['claude', 'warn'], ['workers', 'warn']]);
     expect(notOk.every((r) => typeof r.fix === 'string' && r.fix.length > 0)).toBe(true);
     expect(allPassed(results)).toBe(false);
     expect(allPassed(results.filter((r) => r.status !== 'fail'))).toBe(true);
@@ -140,9 +139,18 @@ describe('checkDatabase', () => {
 });
 
 describe('checkClaude and checkBubblewrap', () => {
-  it('only warn: agents can be other CLIs, and nothing is sandboxed without asking', () => {
+  it('only warns about Claude Code: agents can be other CLIs', () => {
     expect(checkClaude({ path: null, version: null, bundledForDemo: true })).toMatchObject({ status: 'warn', detail: expect.stringContaining('npm run demo uses the copy in node_modules') });
-    expect(checkBubblewrap({ path: null, version: null })).toEqual({ check: 'bubblewrap', status: 'warn', detail: 'bwrap is not on PATH', fix: 'sandboxed agents need it: apt-get install -y bubblewrap' });
+  });
+
+  it('fails when agents cannot be sandboxed (they are by default), with why and how to turn it off', () => {
+    expect(checkBubblewrap({ works: false, bwrap: null, problem: 'bubblewrap is not installed (no bwrap on PATH)', fix: 'apt-get install -y bubblewrap, or start agents with --no-sandbox (sandbox: off in a team spec)' })).toEqual({
+      check: 'bubblewrap',
+      status: 'fail',
+      detail: 'agents cannot be sandboxed: bubblewrap is not installed (no bwrap on PATH)',
+      fix: 'apt-get install -y bubblewrap, or start agents with --no-sandbox (sandbox: off in a team spec)',
+    });
+    expect(checkBubblewrap({ works: true, bwrap: '/usr/bin/bwrap', version: 'bubblewrap 0.8.0' })).toMatchObject({ status: 'ok', detail: "bubblewrap 0.8.0 at /usr/bin/bwrap builds agents' sandboxes" });
   });
 });
 

@@ -1,6 +1,7 @@
 // `orc doctor`'s judgement: what was found on this machine (facts, gathered by probes.ts) turned
 // into one verdict per check, each with the one line that fixes it. Pure, so every verdict can
 // be tested without the machine in that state.
+import type { SandboxProbe } from '../../domain/sandbox-probe.ts';
 import { MINIMUM_NODE, nodeIsNewEnough } from '../../scripts/require-node.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
@@ -66,7 +67,8 @@ export interface DoctorFacts {
     embeddedDir: string;
   };
   claude: ProgramFact & { bundledForDemo: boolean };
-  bubblewrap: ProgramFact;
+  /** Whether bwrap builds an agent's sandbox here (domain/sandbox-probe.ts). */
+  bubblewrap: SandboxProbe;
   workers: WorkersFact;
   ports: PlannedPortFact[];
 }
@@ -138,9 +140,10 @@ export function checkClaude({ path, version, bundledForDemo }: DoctorFacts['clau
   return warn('claude', detail, 'npm install -g @anthropic-ai/claude-code, then run claude once to log in (or give agents another CLI with --cmd)');
 }
 
-export function checkBubblewrap({ path, version }: ProgramFact): CheckResult {
-  if (version !== null) return ok('bubblewrap', `${version} at ${path}`);
-  return warn('bubblewrap', 'bwrap is not on PATH', 'sandboxed agents need it: apt-get install -y bubblewrap');
+/** Agents are sandboxed unless told otherwise: a host where bwrap cannot work launches none of them. */
+export function checkBubblewrap(probe: SandboxProbe): CheckResult {
+  if (probe.works) return ok('bubblewrap', `${probe.version ?? 'bwrap'} at ${probe.bwrap} builds agents' sandboxes`);
+  return fail('bubblewrap', `agents cannot be sandboxed: ${probe.problem}`, probe.fix);
 }
 
 export function checkWorkers(workers: WorkersFact): CheckResult {

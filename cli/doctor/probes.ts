@@ -3,7 +3,7 @@
 // gathers facts (checks.ts judges them); every program runs as an argument array, with a timeout.
 import { TRPCClientError } from '@trpc/client';
 import { execFile } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
@@ -14,6 +14,7 @@ import { CliError } from '../errors.ts';
 import { readClientSettingsUrl } from '../server-url.ts';
 import type { DoctorFacts, HealthFact, PlannedPortFact, ProgramFact, TokenFact, WorkersFact } from './checks.ts';
 import { dataDirFrom, dataLayout } from '../../domain/data-layout.ts';
+import { BWRAP_PROBE_ARGS, explainProbeFailure, type SandboxProbe } from '../../domain/sandbox-probe.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TIMEOUT_MS = 5_000;
@@ -51,6 +52,34 @@ function versionLine(path: string, args: string[], env: NodeJS.ProcessEnv): Prom
 async function program(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<ProgramFact> {
   const path = findOnPath(name, env);
   return { path, version: path === null ? null : await versionLine(path, args, env) };
+}
+
+const kernelSwitch = (file: string): string | null => {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    return null;
+  }
+};
+
+/** The worker's sandbox probe (host/sandbox/bwrap-probe.ts), run here as the worker would. */
+async function sandbox(env: NodeJS.ProcessEnv): Promise<SandboxProbe> {
+  const bwrap = env.ORC_BWRAP || findOnPath('bwrap', env);
+  const failed = (stderr: string): SandboxProbe => ({
+    works: false,
+    bwrap,
+    ...explainProbeFailure(bwrap, stderr, {
+      unprivilegedUsernsClone: kernelSwitch('/proc/sys/kernel/unprivileged_userns_clone'),
+      maxUserNamespaces: kernelSwitch('/proc/sys/user/max_user_namespaces'),
+      apparmorRestrictsUserns: kernelSwitch('/proc/sys/kernel/apparmor_restrict_unprivileged_userns'),
+    }, process.getuid?.() ?? -1),
+  });
+  if (bwrap === null) return failed('');
+  const stderr = await new Promise<string | null>((done) => {
+    execFile(bwrap, BWRAP_PROBE_ARGS, { env, timeout: TIMEOUT_MS }, (error, _stdout, err) => done(error === null ? null : `${err}` || `exited with status ${String(error.code)}`));
+  });
+  if (stderr !== null) return failed(stderr);
+  return { works: true, bwrap, version: await versionLine(bwrap, ['--version'], env) };
 }
 
 async function health(url: string): Promise<HealthFact> {
@@ -153,7 +182,7 @@ export async function gatherFacts(env: NodeJS.ProcessEnv = process.env): Promise
     program('tmux', ['-V'], env),
     temporalCliPath === null ? Promise.resolve(null) : versionLine(temporalCliPath, ['--version'], env),
     program('claude', ['--version'], env),
-    program('bwrap', ['--version'], env),
+    sandbox(env),
     health(url),
     plannedPorts(env),
   ]);

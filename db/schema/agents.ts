@@ -3,6 +3,7 @@
 // agent's launch record (domain/agent.ts AgentLaunchRecord): a restart reads only it.
 import { boolean, jsonb, pgTable, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
 import type { WorkspaceMode } from '../../domain/agent.ts';
+import type { SandboxPath } from '../../domain/sandbox.ts';
 import { createdAt } from './columns.ts';
 
 export const agents = pgTable(
@@ -19,6 +20,9 @@ export const agents = pgTable(
     scratchDir: text('scratch_dir'),
     hooks: boolean('hooks').notNull().default(true),
     envNames: jsonb('env_names').$type<string[]>().notNull().default([]),
+    /** Rows from before the sandbox ran their agents unconfined, and a restart keeps them so. */
+    sandbox: boolean('sandbox').notNull().default(false),
+    sandboxAllow: jsonb('sandbox_allow').$type<SandboxPath[]>().notNull().default([]),
     workflowId: text('workflow_id').notNull(),
     runId: text('run_id'),
     createdAt: createdAt(),

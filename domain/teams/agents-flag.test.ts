@@ -29,6 +29,13 @@ describe('parseAgentsFlag', () => {
     });
   });
 
+  it('runs every agent unconfined with --no-sandbox, and leaves the default (sandboxed) out otherwise', () => {
+    const off = parseAgentsFlag('a:qa,b:qa', { sandbox: false });
+    expect(off.ok && off.agents.map((x) => x.sandbox)).toEqual([{ enabled: false, allow: [] }, { enabled: false, allow: [] }]);
+    const on = parseAgentsFlag('a:qa', {});
+    expect(on.ok && 'sandbox' in (on.agents[0] ?? {})).toBe(false);
+  });
+
   it('refuses an empty list', () => {
     expect(parseAgentsFlag('  ')).toEqual({ ok: false, problems: ['--agents: give at least one agent as name:role, for example "pm:project-manager,api:engineer,qa:qa"'] });
   });

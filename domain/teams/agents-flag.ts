@@ -14,6 +14,8 @@ export interface AgentDefaultFlags {
   gitCheckpoint?: string;
   command?: string;
   profile?: string;
+  /** `--no-sandbox`: false. */
+  sandbox?: boolean;
 }
 
 export interface TeamFlags extends AgentDefaultFlags {
@@ -81,8 +83,8 @@ export function teamSpecFromFlags(flags: TeamFlags): TeamSpecResult {
   check('team', 'team', flags.team);
   check('--project', 'project', flags.project);
   if (flags.host !== undefined) check('--host', 'host', flags.host);
-  const { workspace, checkin, gitCheckpoint, command, profile } = flags;
-  const agents = parseAgentsFlag(flags.agents, { workspace, checkin, gitCheckpoint, command, profile });
+  const { workspace, checkin, gitCheckpoint, command, profile, sandbox } = flags;
+  const agents = parseAgentsFlag(flags.agents, { workspace, checkin, gitCheckpoint, command, profile, sandbox });
   if (!agents.ok) problems.push(...agents.problems);
   if (problems.length > 0 || !agents.ok) return { ok: false, problems };
   return { ok: true, spec: { team: flags.team, project: resolve(flags.cwd, flags.project), host: flags.host ?? null, agents: agents.agents } };

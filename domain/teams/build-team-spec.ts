@@ -8,6 +8,7 @@ import { OFF, PROFILES, PROFILE_NAMES, DEFAULT_GIT_CHECKPOINT_MS, teamSpecFileSc
 import { problemsFromIssues, type SpecProblem } from './spec-problems.ts';
 import { DEFAULT_AGENT_COMMAND, isClaudeCode, parseAgentCommand } from '../agent-command.ts';
 import { controlCharacterProblem } from '../control-characters.ts';
+import type { SandboxSetting } from '../sandbox.ts';
 
 export interface BuildOptions {
   /** Absolute: relative paths in the spec (project, briefFile) are resolved against it. */
@@ -98,8 +99,19 @@ function readBriefFiles(raw: unknown, options: BuildOptions, problems: SpecProbl
   return texts;
 }
 
+type SandboxFileValue = z.output<typeof agentFileSchema>['sandbox'];
+
+/** An entry's sandbox, else its team's, else on; undefined when that is the default (on, nothing more opened). */
+function sandboxOf(agent: SandboxFileValue, team: SandboxFileValue): SandboxSetting | undefined {
+  const value = agent ?? team;
+  if (value === undefined || value === null) return undefined;
+  const setting: SandboxSetting = typeof value === 'boolean' ? { enabled: value, allow: [] } : { enabled: value.enabled ?? true, allow: value.allow ?? [] };
+  return setting.enabled && setting.allow.length === 0 ? undefined : setting;
+}
+
 /** Fills in the defaults for one checked agent entry; `briefText` is its brief file's text, if any. */
-export function agentSpecFrom(agent: z.output<typeof agentFileSchema>, briefText: string | null): AgentSpec {
+export function agentSpecFrom(agent: z.output<typeof agentFileSchema>, briefText: string | null, teamSandbox: SandboxFileValue = undefined): AgentSpec {
+  const sandbox = sandboxOf(agent.sandbox, teamSandbox);
   return {
     name: agent.name,
     role: agent.role,
@@ -110,6 +122,7 @@ export function agentSpecFrom(agent: z.output<typeof agentFileSchema>, briefText
     // Left out (or left empty) means the default; only `off` turns checkpoints off.
     gitCheckpointMs: agent.gitCheckpoint === OFF ? null : (agent.gitCheckpoint ?? DEFAULT_GIT_CHECKPOINT_MS),
     ...(agent.hooks === false ? { hooks: false as const } : {}),
+    ...(sandbox === undefined ? {} : { sandbox }),
   };
 }
 
@@ -122,7 +135,7 @@ export function buildTeamSpec(raw: unknown, options: BuildOptions): BuildResult 
   if (!parsed.success || problems.length > 0) return { spec: null, problems };
 
   const file = parsed.data;
-  const agents = file.agents.map((agent, index) => agentSpecFrom(agent, briefs.get(index) ?? null));
+  const agents = file.agents.map((agent, index) => agentSpecFrom(agent, briefs.get(index) ?? null, file.sandbox));
   return {
     spec: { team: file.team, project: resolve(options.specDir, file.project), host: file.host ?? null, ...(file.setup ? { setup: file.setup } : {}), ...(file.ports ? { ports: file.ports } : {}), agents },
     problems: [],

@@ -93,6 +93,25 @@ describe('parseTeamSpec: valid specs', () => {
     ]);
   });
 
+  it('sandboxes every agent unless told otherwise: per agent, or for the team, with extra paths', () => {
+    const plain = specOf(minimal('  - { name: a, role: qa }\n'));
+    expect('sandbox' in (plain.agents[0] ?? {})).toBe(false);
+    const spec = specOf(minimal(
+      '  - { name: a, role: qa }\n  - { name: b, role: qa, sandbox: on }\n  - { name: c, role: qa, sandbox: { allow: ["/opt/cache:rw", "~/.m2"] } }\n  - { name: d, role: qa, sandbox: { enabled: off } }\n',
+      'sandbox: off\n',
+    ));
+    expect(spec.agents.map((a) => a.sandbox)).toEqual([
+      { enabled: false, allow: [] },
+      undefined,
+      { enabled: true, allow: [{ path: '/opt/cache', writable: true }, { path: '~/.m2', writable: false }] },
+      { enabled: false, allow: [] },
+    ]);
+    expect(problemsOf(minimal('  - { name: a, role: qa, sandbox: { allow: ["relative:rw"] } }\n  - { name: b, role: qa, sandbox: maybe }\n'))).toEqual([
+      'agents[0].sandbox: expected on, off, or { enabled: on|off, allow: [ "/path", "/path:rw" ] }, got a mapping (line 4)',
+      'agents[1].sandbox: expected on, off, or { enabled: on|off, allow: [ "/path", "/path:rw" ] }, got "maybe" (line 5)',
+    ]);
+  });
+
   it('reads briefFile through the injected reader, relative to the spec directory', () => {
     const spec = specOf(minimal('  - { name: api, role: engineer, briefFile: briefs/api.md }\n  - { name: qa, role: qa, brief: "Test the orders API." }\n'));
     expect(spec.agents.map((a) => a.brief)).toEqual(['Own the HTTP layer.\n', 'Test the orders API.']);
@@ -180,9 +199,9 @@ describe('parseTeamSpec: problems', () => {
 
   it('names unknown fields and suggests the one meant', () => {
     expect(problemsOf(minimal('  - { name: a, role: qa, breif: hi, colour: red }\n', 'hosts: x\n'))).toEqual([
-      'hosts: unknown field; did you mean "host"? known fields here: team, project, host, setup, ports, agents (line 3)',
-      'agents[0].breif: unknown field; did you mean "brief"? known fields here: name, role, brief, briefFile, command, profile, checkin, workspace, gitCheckpoint, hooks (line 5)',
-      'agents[0].colour: unknown field; known fields here: name, role, brief, briefFile, command, profile, checkin, workspace, gitCheckpoint, hooks (line 5)',
+      'hosts: unknown field; did you mean "host"? known fields here: team, project, host, setup, ports, agents, sandbox (line 3)',
+      'agents[0].breif: unknown field; did you mean "brief"? known fields here: name, role, brief, briefFile, command, profile, checkin, workspace, gitCheckpoint, hooks, sandbox (line 5)',
+      'agents[0].colour: unknown field; known fields here: name, role, brief, briefFile, command, profile, checkin, workspace, gitCheckpoint, hooks, sandbox (line 5)',
     ]);
   });
 
@@ -222,9 +241,9 @@ describe('parseTeamSpec: problems', () => {
   });
 
   it('says what a spec is when the file is empty or not a mapping', () => {
-    expect(problemsOf('')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, agents; the file is empty']);
-    expect(problemsOf('# nothing but a comment\n')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, agents; the file is empty']);
-    expect(problemsOf('- team: shop\n')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, agents; got a list (line 1)']);
+    expect(problemsOf('')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, agents, sandbox; the file is empty']);
+    expect(problemsOf('# nothing but a comment\n')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, agents, sandbox; the file is empty']);
+    expect(problemsOf('- team: shop\n')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, agents, sandbox; got a list (line 1)']);
   });
 
   it('lists every problem of a spec at once, in file order', () => {

@@ -11,6 +11,7 @@ import { MAX_DURATION_MS, parseDuration } from '../durations.ts';
 import { normalizeHostName } from '../host-name.ts';
 import { NAME_PATTERN, NAME_RULE } from '../names.ts';
 import { ROLE_IDS } from '../roles/role.ts';
+import { parseSandboxPath, type SandboxPath } from '../sandbox.ts';
 
 import { WORKSPACE_MODES, type WorkspaceMode } from '../agent.ts';
 
@@ -63,6 +64,26 @@ const hostField = z.string().superRefine((host, ctx) => {
 // Briefs and the project path are typed into the agents' terminals in their first message.
 const nonEmptyText = (what: string) => terminalText().refine((text) => text.trim() !== '', { error: `${what} is empty: leave it out or write something` });
 
+/** A sandbox.allow entry: `path`, `path:ro` or `path:rw`. */
+const sandboxPathField = z.string().transform((text, ctx): SandboxPath => {
+  try {
+    return parseSandboxPath(text);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message, input: text });
+    return z.NEVER;
+  }
+});
+
+/** on/off, true/false (YAML 1.1 writers), or `{ enabled, allow }` (allow alone means on). */
+const sandboxField = z.union([
+  z.boolean(),
+  z.enum(['on', 'off']).transform((v) => v === 'on'),
+  z.strictObject({
+    enabled: z.union([z.boolean(), z.enum(['on', 'off']).transform((v) => v === 'on')]).nullish(),
+    allow: z.array(sandboxPathField).max(32).nullish(),
+  }),
+]);
+
 export const agentFileSchema = z.strictObject({
   name: nameField('agent'),
   role: z.enum(ROLE_IDS, { error: (issue) => `unknown role ${quoted(issue.input)}; known: ${list(ROLE_IDS)}` }),
@@ -77,6 +98,8 @@ export const agentFileSchema = z.strictObject({
   gitCheckpoint: durationField.nullish(),
   /** Claude Code only: false launches it without orc's hooks; the host's screen fallback answers its dialogs. */
   hooks: z.boolean().nullish(),
+  /** The agent's bubblewrap sandbox; the team's when left out, on when neither says. */
+  sandbox: sandboxField.nullish(),
 });
 
 export const teamSpecFileSchema = z.strictObject({
@@ -88,6 +111,8 @@ export const teamSpecFileSchema = z.strictObject({
   /** Consecutive port ranges for the agents, in spec order, exported as PORT, ORC_PORT_FIRST and ORC_PORT_LAST. */
   ports: z.strictObject({ from: z.number().int().min(1024).max(65_535), perAgent: z.number().int().min(1).max(1000) }).nullish(),
   agents: z.array(agentFileSchema).min(1, { error: 'a team needs at least one agent' }),
+  /** Every agent's sandbox unless its entry says otherwise. */
+  sandbox: sandboxField.nullish(),
 });
 
 export type AgentFileEntry = z.input<typeof agentFileSchema>;
@@ -111,6 +136,7 @@ export const FIELD_HINTS: Record<string, string> = {
   workspace: `one of: ${list(WORKSPACE_MODES)}`,
   gitCheckpoint: `a duration such as 30m, or ${OFF}`,
   hooks: 'true or false (Claude Code agents only)',
+  sandbox: 'on, off, or { enabled: on|off, allow: [ "/path", "/path:rw" ] }',
 };
 
 // ---- the normalised shape ----
@@ -131,6 +157,8 @@ export const agentSpecSchema = z.object({
   gitCheckpointMs: durationMs.nullable(),
   /** False: Claude Code without orc's hooks (screen fallback). Absent means with hooks (and specs saved before this field). */
   hooks: z.literal(false).optional(),
+  /** The agent's sandbox. Absent means on, opening nothing more (and specs saved before this field). */
+  sandbox: z.object({ enabled: z.boolean(), allow: z.array(z.object({ path: z.string().min(1).max(4096), writable: z.boolean() })).max(32) }).optional(),
 });
 
 export const teamSpecSchema = z

@@ -29,7 +29,7 @@ const claudeProjects = { solo: '', team: '' };
 const soloAgents: string[] = [];
 const teams: string[] = [];
 
-type StatusEntry = { id: string; host: string; projectDir: string; state: string };
+type StatusEntry = { id: string; host: string; projectDir: string; state: string; sandboxed: boolean };
 type TeamShown = { host: string; projectDir: string; agents: Array<{ id: string; role: string; manager: string | null; state: string; workspace: string; workspaceDir: string | null }> };
 
 // ---- what a person looks at ----
@@ -52,8 +52,20 @@ function livePane(id: string): { pid: number; cwd: string } {
   return { pid: Number(pid), cwd };
 }
 
-/** The command line running in the agent's pane, as `ps` shows it. */
-const paneCommand = (id: string) => execFileSync('ps', ['-o', 'args=', '-p', String(livePane(id).pid)], { encoding: 'utf8' }).trim();
+/**
+ * The agent's command line as `ps` shows the pane's process; in a sandbox that process is bwrap,
+ * and the agent's command is what follows its `--`.
+ */
+const paneCommand = (id: string) => {
+  const args = execFileSync('ps', ['-o', 'args=', '-p', String(livePane(id).pid)], { encoding: 'utf8' }).trim();
+  return /^\S*bwrap /.test(args) ? args.slice(args.lastIndexOf(' -- ') + 4) : args;
+};
+
+/** Whether the pane's process is bwrap, and what status says. */
+const confinement = async (id: string) => ({
+  paneRunsBwrap: /^\S*bwrap /.test(execFileSync('ps', ['-o', 'args=', '-p', String(livePane(id).pid)], { encoding: 'utf8' })),
+  status: (await statusOf(id)).sandboxed,
+});
 
 const paneDir = (id: string) => realpath(livePane(id).cwd);
 
@@ -148,6 +160,25 @@ const soloRows: Row[] = [
     },
   },
   {
+    option: '--no-sandbox (relaunched unconfined)',
+    async launch() {
+      const { id } = await startSolo(['--cmd', SHELL, '--no-sandbox']);
+      return { id, expected: { paneRunsBwrap: false, status: false }, observe: () => confinement(id) };
+    },
+  },
+  {
+    option: '--sandbox-allow (relaunched confined, the path still open)',
+    async launch() {
+      const opened = await newDir('orc-keep-opened-');
+      const { id } = await startSolo(['--cmd', SHELL, '--sandbox-allow', `${opened}:rw`]);
+      return {
+        id,
+        expected: { paneRunsBwrap: true, status: true, bound: true },
+        observe: async () => ({ ...(await confinement(id)), bound: paneCommand(id) !== '' && execFileSync('ps', ['-o', 'args=', '-p', String(livePane(id).pid)], { encoding: 'utf8' }).includes(`--bind ${opened} ${opened}`) }),
+      };
+    },
+  },
+  {
     option: "--no-hooks (Claude Code relaunched without orc's hooks)",
     async launch() {
       const { id } = await startSolo(['--cmd', claudeTestCommand(), '--no-hooks', ...envFlags(claudeEnv)], claudeProjects.solo);
@@ -194,6 +225,13 @@ const teamRows: Row[] = [
         env: envFlags(claudeEnv),
       });
       return { id, expected: { hooks: false, writtenByThisLaunch: true }, observe: (launchedAt) => claudeSettings(id, launchedAt) };
+    },
+  },
+  {
+    option: 'sandbox: off (relaunched unconfined)',
+    async launch() {
+      const { id } = await deployTeam({ members: [`{ name: dev, role: engineer, command: "${SHELL}", sandbox: off }`] });
+      return { id, expected: { paneRunsBwrap: false, status: false }, observe: () => confinement(id) };
     },
   },
   {

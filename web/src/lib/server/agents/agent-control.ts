@@ -5,6 +5,7 @@ import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/cli
 import { issueToken, revokeAgentTokens } from '$db/tokens.ts';
 import type { AgentLaunchRecord } from '$domain/agent.ts';
 import { kindOf } from '$domain/agent-command.ts';
+import { SANDBOX_ON, type SandboxSetting } from '$domain/sandbox.ts';
 import { agentSpecFrom } from '$workflows/agent-spec.ts';
 import { seal, sealValues } from '$domain/sealed-secret.ts';
 import { WORKFLOW_TASK_QUEUE, agentId, agentWorkflowId, formatAgentRef, type AgentRef } from '$domain/names.ts';
@@ -34,6 +35,8 @@ export interface StartAgentInput {
   host?: string | undefined;
   /** False launches Claude Code without orc's hooks (the screen fallback answers its dialogs). */
   hooks?: boolean;
+  /** The agent's bubblewrap sandbox; on unless told otherwise. */
+  sandbox?: SandboxSetting;
 }
 
 export async function startAgent(services: Services, input: StartAgentInput): Promise<AgentStatus> {
@@ -56,6 +59,7 @@ export async function startAgent(services: Services, input: StartAgentInput): Pr
     kind: kindOf(input.argv),
     hooks: input.hooks !== false,
     envNames: Object.keys(input.env).sort(),
+    sandbox: input.sandbox ?? SANDBOX_ON,
   };
   const secretKey = await services.secretKey();
   const token = await db.transaction(async (tx) => {
@@ -172,6 +176,8 @@ export interface AgentListEntry {
   problem: string | null;
   /** While paused on a usage limit: when orc resumes it. */
   pausedUntil?: string | null;
+  /** Whether the agent runs confined by bubblewrap (its launch record). */
+  sandboxed: boolean;
 }
 
 /** Running agents and their live states; of one team only when `team` is given. */
@@ -187,6 +193,7 @@ export async function listAgents(services: Services, team: string | null = null)
         host: row.host,
         projectDir: row.projectDir,
         startedAt: row.createdAt.toISOString(),
+        sandboxed: row.sandbox,
       };
       try {
         // Read with a short deadline: with no worker, the registry's facts still come back at once.

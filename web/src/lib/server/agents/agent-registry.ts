@@ -18,6 +18,8 @@ export const registryColumns = {
   scratchDir: agents.scratchDir,
   hooks: agents.hooks,
   envNames: agents.envNames,
+  sandbox: agents.sandbox,
+  sandboxAllow: agents.sandboxAllow,
   workflowId: agents.workflowId,
   createdAt: agents.createdAt,
   stoppedAt: agents.stoppedAt,
@@ -50,6 +52,7 @@ export function launchRecordOf(row: RegistryRow, dataDir: string): AgentLaunchRe
     kind: kindOf(row.argv),
     hooks: row.hooks,
     envNames: row.envNames,
+    sandbox: { enabled: row.sandbox, allow: row.sandboxAllow },
   };
 }
 
@@ -68,6 +71,8 @@ export async function registerAgent(tx: Pick<Database, 'insert' | 'delete'>, rec
     scratchDir: record.scratchDir,
     hooks: record.hooks,
     envNames: record.envNames,
+    sandbox: record.sandbox.enabled,
+    sandboxAllow: record.sandbox.allow,
     workflowId: agentWorkflowId(ref),
   });
 }

@@ -3,6 +3,7 @@
 import { ApplicationFailure, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { agents } from '$db/schema/agents.ts';
+import { SANDBOX_ON } from '$domain/sandbox.ts';
 import { teams } from '$db/schema/teams.ts';
 import { issueToken, revokeAgentTokens } from '$db/tokens.ts';
 import { isPlainShell, kindOf, parseAgentCommand } from '$domain/agent-command.ts';
@@ -49,6 +50,7 @@ async function registerAgents(services: Services, spec: TeamSpec, names: string[
         argv,
         kind: kindOf(argv),
         hooks: agent.hooks !== false,
+        sandbox: agent.sandbox ?? SANDBOX_ON,
         envNames: Object.keys({ ...env, ...agentPortEnv(spec.ports, spec.agents.indexOf(agent)) }).sort(),
       });
       const token = await issueToken(tx, { role: 'agent', name: `agent ${id}`, agentId: id });
@@ -69,6 +71,7 @@ async function registerAgents(services: Services, spec: TeamSpec, names: string[
         agentToken: seal(token.token, secretKey),
         ...(agent.hooks === false ? { hooks: false as const } : {}),
         ...(spec.setup && agent.workspace === 'worktree' ? { setup: spec.setup } : {}),
+        sandbox: agent.sandbox ?? SANDBOX_ON,
       });
     }
     return launches;

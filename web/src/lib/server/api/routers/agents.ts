@@ -14,6 +14,17 @@ import { agentRef } from './agent-ref.ts';
 
 const envName = /^[A-Za-z_][A-Za-z0-9_]{0,100}$/;
 
+/** A sandbox.allow path: absolute or under the home (~/), no `..` (domain/sandbox.ts parseSandboxPath). */
+const sandboxPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => (p.startsWith('/') || p === '~' || p.startsWith('~/')) && !p.split('/').includes('..'), { message: 'sandbox paths are absolute (or ~/…) with no ..' });
+
+export const sandboxInput = z
+  .object({ enabled: z.boolean(), allow: z.array(z.object({ path: sandboxPath, writable: z.boolean() })).max(32).default([]) })
+  .default({ enabled: true, allow: [] });
+
 export const agentsRouter = router({
   start: adminProcedure
     .input(
@@ -27,6 +38,8 @@ export const agentsRouter = router({
         host: z.string().regex(/^[a-z0-9.-]{1,63}$/).optional(),
         /** False: Claude Code without orc's hooks; the host answers its dialogs from its screen. */
         hooks: z.boolean().default(true),
+        /** The agent's bubblewrap sandbox: on unless `enabled: false`; `allow` opens more paths. */
+        sandbox: sandboxInput,
       }),
     )
     .mutation(({ ctx, input }) => {
@@ -36,7 +49,7 @@ export const agentsRouter = router({
       } catch (err) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: err instanceof InvalidCommandError ? err.message : String(err) });
       }
-      return startAgent(ctx.services, { ref: input.agent, projectDir: input.projectDir, argv, env: input.env, host: input.host, hooks: input.hooks });
+      return startAgent(ctx.services, { ref: input.agent, projectDir: input.projectDir, argv, env: input.env, host: input.host, hooks: input.hooks, sandbox: input.sandbox });
     }),
 
   stop: adminProcedure.input(z.object({ agent: agentRef })).mutation(({ ctx, input }) => stopAgent(ctx.services, input.agent)),
