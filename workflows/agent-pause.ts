@@ -3,6 +3,8 @@
 // timer then resumes it with one message, and its inbox and check-ins wait meanwhile (a paused
 // agent is not ready for messages). A jitter of up to a minute spreads the resumes of a host's
 // agents that hit the same limit together.
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { NotificationActivities } from '../activities/notification-activities.ts';
 import type { AgentRun } from './agent-run.ts';
 import type { PauseSnapshot } from './agent-types.ts';
 
@@ -35,6 +37,23 @@ export class Pause {
     const until = (resetAt ? Math.max(Date.parse(resetAt), Date.now()) : Date.now() + backoff) + jitter;
     this.current = { until, reason: message, hits: this.hits };
     this.agent.timers.planVersion++;
+    this.notify('paused', `${this.agent.agentId} paused on a usage limit until ${new Date(until).toISOString()}: ${message}`);
+  }
+
+  /** Tells the webhooks (beside the agent's work, like its records: never in its way). */
+  private notify(kind: 'paused' | 'resumed', summary: string): void {
+    const { emitNotifyEvent } = proxyActivities<NotificationActivities>({
+      taskQueue: workflowInfo().taskQueue,
+      startToCloseTimeout: '30 seconds',
+      scheduleToCloseTimeout: '30 minutes',
+      retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+    });
+    const { agent } = this;
+    const event = { id: `${kind}-${workflowInfo().runId}-${this.hits}-${Date.now()}`, kind, at: new Date().toISOString(), team: agent.spec.team, agent: agent.agentId, summary, reason: kind === 'paused' ? 'paused' : null };
+    const settled: Promise<unknown> = emitNotifyEvent(event)
+      .catch(() => undefined)
+      .finally(() => agent.pendingRecords.delete(settled));
+    agent.pendingRecords.add(settled);
   }
 
   /** A turn went through: the next limit starts from the shortest back-off again. */
@@ -52,6 +71,7 @@ export class Pause {
     this.current = null;
     if (this.agent.state === 'paused') this.agent.state = 'idle';
     this.agent.inbox.record(this.agent.inbox.enqueueFirst(RESUME_TEXT, 'orc'));
+    this.notify('resumed', `${this.agent.agentId} resumed after its usage limit`);
   }
 
   status(): { pausedUntil: string | null; pauseReason: string | null } {

@@ -339,6 +339,11 @@ describe('agentWorkflow on a usage limit', () => {
       await expect.poll(typed, { timeout: 10_000 }).toEqual([expect.stringContaining('the usage limit has reset')]);
       expect(Date.now()).toBeGreaterThanOrEqual(until);
       expect((await handle.query(statusQuery)).pausedUntil).toBeNull();
+      // The webhooks hear of both.
+      const agentName = handle.workflowId.replace(/^agent\//, '');
+      await expect
+        .poll(() => (harness.host.recorded.notifications as Array<{ kind: string; agent: string }>).filter((n) => n.agent === agentName).map((n) => n.kind), { timeout: 10_000 })
+        .toEqual(['paused', 'resumed']);
       await handle.signal(agentEventSignal, { kind: 'turn-finished' });
       await expect.poll(typed, { timeout: 10_000 }).toHaveLength(2);
       await handle.signal(agentEventSignal, { kind: 'turn-finished' });
