@@ -163,6 +163,7 @@ describe("an agent's token reads its own team only", () => {
     ['log.paneHistories', () => x().log.paneHistories({ agent: 'beta/y' })],
     ['log.messages', () => x().log.messages({ agent: 'beta/y' })],
     ['checkins.list', () => x().checkins.list({ agent: 'beta/y' })],
+    ['review.diff', () => x().review.diff({ agent: 'beta/y' })],
   ])('refuses %s of another team\'s agent, saying which team it may read', async (_, call) => {
     expect(await refusal(call())).toEqual({ code: 'FORBIDDEN', message: 'agent alpha/x may read only team alpha; beta/y is in team beta' });
   });
@@ -206,8 +207,20 @@ describe("an agent's token reads its own team only", () => {
       x().teams.stop({ team: 'alpha' }),
       x().tokens.create({ role: 'admin', name: 'mine' }),
       x().tokens.list(),
+      // Every host and worker, beyond any team; merging and answering reviews is a person's.
+      x().hosts.list(),
+      x().review.merge({ agent: 'alpha/z' } as never),
+      x().review.comment({ agent: 'alpha/z' } as never),
+      x().review.requestRebase({ agent: 'alpha/z' } as never),
+      x().review.restartBranch({ agent: 'alpha/z' } as never),
     ];
     for (const call of calls) expect(await refusal(call)).toMatchObject({ code: 'FORBIDDEN', message: 'an agent token (alpha/x) cannot do this; use an admin token' });
+  });
+
+  it('cannot see or manage webhooks (their URLs and secrets are a person\'s)', async () => {
+    for (const call of [x().notify.list(), x().notify.add({ url: 'http://127.0.0.1:9/hook' } as never), x().notify.remove({ id: 'w1' } as never), x().notify.test({ id: 'w1' } as never)]) {
+      expect(await refusal(call)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('manage webhooks') });
+    }
   });
 
   it('refuses an agent token that names no agent', async () => {
@@ -271,12 +284,16 @@ describe('every procedure is covered here', () => {
     // approvals.approve/deny. Scoped by the team or agent they name: agents.capture/screen/send,
     // log.paneHistories, teams.show, checkins.schedule. Narrowed lists: agents.status, teams.list,
     // log.messages, checkins.list, rules.list, stats.*, approvals.list/recent. Own only:
-    // checkins.cancel. Refused to agents: live.changes.
+    // checkins.cancel. Refused to agents: live.changes, hosts.list, notify.*, review.* but diff
+    // (scoped by the agent it names).
     expect(Object.keys(appRouter._def.procedures).sort()).toEqual(
       [
         'agents.capture', 'agents.restart', 'agents.screen', 'agents.send', 'agents.start', 'agents.status', 'agents.stop',
         'approvals.approve', 'approvals.deny', 'approvals.list', 'approvals.recent',
         'checkins.cancel', 'checkins.list', 'checkins.schedule',
+        'hosts.list',
+        'notify.add', 'notify.list', 'notify.remove', 'notify.test',
+        'review.comment', 'review.diff', 'review.merge', 'review.requestRebase', 'review.restartBranch',
         'live.changes',
         'log.messages', 'log.paneHistories',
         'rules.add', 'rules.delete', 'rules.enable', 'rules.import', 'rules.list', 'rules.remove',
