@@ -18,7 +18,7 @@ import { DIALOG_DUTY_PANE_OPTION, DIALOG_DUTY_VALUES } from '../host/screen-fall
 import { writeFallbackAccess } from '../host/screen-fallback/screen-fallback-access.ts';
 import { TmuxError, type Tmux } from '../host/tmux/tmux.ts';
 import { cachedSandboxProbe } from '../host/sandbox/bwrap-probe.ts';
-import { SandboxSetupError, sandboxedArgv } from '../host/sandbox/agent-sandbox.ts';
+import { SandboxSetupError, programPaths, sandboxedArgv } from '../host/sandbox/agent-sandbox.ts';
 import { failureLine, type SandboxProbe } from '../domain/sandbox-probe.ts';
 import { AGENT_PANE_OPTION } from '../host/tmux/agent-pane.ts';
 
@@ -213,7 +213,7 @@ export function createHostActivities(deps: HostActivityDeps) {
               agentEnv: { ...(deps.sandboxEnv ?? process.env), ...env },
               workerEnv: deps.sandboxEnv ?? process.env,
               dataDir: layout.dataDir,
-              orcReadable: [...(deps.orcBinDir ? [deps.orcBinDir] : []), ...(spec.kind === 'claude-code' ? [agentFiles(spec).claudeSettings] : [])],
+              orcReadable: [...(deps.orcBinDir ? [deps.orcBinDir] : []), ...(spec.kind === 'claude-code' ? [agentFiles(spec).claudeSettings] : []), ...programPaths(spec.argv)],
               tmuxSocket,
               allow: spec.sandbox.allow,
               emptyFile: layout.sandboxEmptyFile,

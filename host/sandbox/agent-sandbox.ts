@@ -4,6 +4,7 @@
 import { lstat, mkdir, open, realpath, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   bwrapArgs,
   cliStatePaths,
@@ -103,4 +104,19 @@ export async function sandboxedArgv(input: AgentSandboxInput, argv: string[]): P
     emptyFile: input.emptyFile,
   };
   return [input.bwrap, ...bwrapArgs(facts), '--', ...argv];
+}
+
+/** orc's own program files (its CLI and the Node that runs it), which the `orc` shim runs inside. */
+const ORC_INSTALL_DIR = path.resolve(fileURLToPath(new URL('../../', import.meta.url)));
+
+/**
+ * What an agent's sandbox must keep readable besides its workspace, because the programs it runs
+ * live there: orc's install dir (the `orc` shim's CLI), the Node that runs it, and the directory
+ * of the agent's own command when it is named by an absolute path. Any of them may sit under
+ * /tmp (a clone being tested, a CLI unpacked there), which the sandbox replaces with a fresh one.
+ * orc's data dir stays hidden even when it lies inside the install dir: hidden paths are deeper.
+ */
+export function programPaths(argv: readonly string[]): string[] {
+  const command = argv[0];
+  return [...new Set([ORC_INSTALL_DIR, path.dirname(process.execPath), ...(command && path.isAbsolute(command) ? [path.dirname(command)] : [])])];
 }
