@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlCharacterProblem, findControlCharacter, terminalText } from './control-characters.ts';
+import { controlCharacterProblem, findControlCharacter, terminalText, withoutControlCharacters } from './control-characters.ts';
 
 describe('findControlCharacter', () => {
   it.each([
@@ -64,5 +64,12 @@ describe('terminalText', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe('character 1 is CSI (0x9b), a terminal control character; only newlines and tabs are allowed');
     expect(terminalText().parse('fine\n')).toBe('fine\n');
+  });
+});
+
+describe('withoutControlCharacters', () => {
+  it('keeps text, newlines and tabs, and replaces every escape, CR, DEL and C1 control', () => {
+    expect(withoutControlCharacters('API Error: 429\tresets 3pm\nok')).toBe('API Error: 429\tresets 3pm\nok');
+    expect(withoutControlCharacters('a\u001b]52;c;ZXZpbA==\u0007b\rc\u007fd\u009be')).toBe('a\uFFFD]52;c;ZXZpbA==\uFFFDb\uFFFDc\uFFFDd\uFFFDe');
   });
 });

@@ -60,3 +60,14 @@ export const terminalText = () =>
     const problem = controlCharacterProblem(text);
     if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, input: text });
   });
+
+/**
+ * `text` with each terminal control character (but newline and tab) replaced by U+FFFD: for
+ * what an agent reports that orc shows a person later (its CLI's last words on a failed turn,
+ * in `orc status` and notifications), which must not reach their terminal as escape sequences.
+ */
+export function withoutControlCharacters(text: string): string {
+  let out = '';
+  for (const char of text) out += controlName(char.codePointAt(0) ?? 0) === null ? char : '\uFFFD';
+  return out;
+}

@@ -3,6 +3,7 @@
 // database, fired beside the agent's work and awaited only before the workflow hands over or ends.
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { HostQueueActivities } from '../activities/host-queue.ts';
+import type { NotificationActivities } from '../activities/notification-activities.ts';
 import type { RecordActivities } from '../activities/record-activities.ts';
 import { hostTaskQueue } from '../domain/names.ts';
 import type { AgentSpec } from './agent-types.ts';
@@ -27,6 +28,13 @@ export function agentActivities(spec: AgentSpec) {
     scheduleToCloseTimeout: '30 minutes',
     retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
   });
+  // Notification events go out like records: from the queue this workflow runs on, beside its work.
+  const notifications = proxyActivities<NotificationActivities>({
+    taskQueue: workflowInfo().taskQueue,
+    startToCloseTimeout: '30 seconds',
+    scheduleToCloseTimeout: '30 minutes',
+    retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  });
   const pendingRecords = new Set<Promise<unknown>>();
   const track = (promise: Promise<unknown>) => {
     const settled = promise.catch(() => undefined).finally(() => pendingRecords.delete(settled));
@@ -35,6 +43,7 @@ export function agentActivities(spec: AgentSpec) {
   const records = {
     recordMessage: (args: Parameters<RecordActivities['recordMessage']>[0]) => track(recordActivities.recordMessage(args)),
     recordCheckin: (args: Parameters<RecordActivities['recordCheckin']>[0]) => track(recordActivities.recordCheckin(args)),
+    notify: (event: Parameters<NotificationActivities['emitNotifyEvent']>[0]) => track(notifications.emitNotifyEvent(event)),
     recordPaneHistory: (reason: string, text: string | null | undefined) => {
       if (text) track(recordActivities.recordPaneHistory({ team: spec.team, agent: spec.agent, reason, text, at: new Date().toISOString() }));
     },

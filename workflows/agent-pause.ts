@@ -3,8 +3,7 @@
 // timer then resumes it with one message, and its inbox and check-ins wait meanwhile (a paused
 // agent is not ready for messages). A jitter of up to a minute spreads the resumes of a host's
 // agents that hit the same limit together.
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { NotificationActivities } from '../activities/notification-activities.ts';
+import { workflowInfo } from '@temporalio/workflow';
 import type { AgentRun } from './agent-run.ts';
 import type { PauseSnapshot } from './agent-types.ts';
 
@@ -42,18 +41,8 @@ export class Pause {
 
   /** Tells the webhooks (beside the agent's work, like its records: never in its way). */
   private notify(kind: 'paused' | 'resumed', summary: string): void {
-    const { emitNotifyEvent } = proxyActivities<NotificationActivities>({
-      taskQueue: workflowInfo().taskQueue,
-      startToCloseTimeout: '30 seconds',
-      scheduleToCloseTimeout: '30 minutes',
-      retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-    });
     const { agent } = this;
-    const event = { id: `${kind}-${workflowInfo().runId}-${this.hits}-${Date.now()}`, kind, at: new Date().toISOString(), team: agent.spec.team, agent: agent.agentId, summary, reason: kind === 'paused' ? 'paused' : null };
-    const settled: Promise<unknown> = emitNotifyEvent(event)
-      .catch(() => undefined)
-      .finally(() => agent.pendingRecords.delete(settled));
-    agent.pendingRecords.add(settled);
+    agent.records.notify({ id: `${kind}-${workflowInfo().runId}-${this.hits}-${Date.now()}`, kind, at: new Date().toISOString(), team: agent.spec.team, agent: agent.agentId, summary, reason: kind === 'paused' ? 'paused' : null });
   }
 
   /** A turn went through: the next limit starts from the shortest back-off again. */

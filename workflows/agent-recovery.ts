@@ -1,8 +1,7 @@
 // When the agent's process exits (or its pane is closed) without being asked to stop: relaunch
 // it in a new pane, resuming its session, with a growing backoff; after too many deaths in a
 // row, give up, fail the agent and tell its manager.
-import { getExternalWorkflowHandle, patched, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
-import type { NotificationActivities } from '../activities/notification-activities.ts';
+import { getExternalWorkflowHandle, patched, sleep, workflowInfo } from '@temporalio/workflow';
 import { agentWorkflowIdOf } from '../domain/names.ts';
 import { MAX_RESTARTS, STABLE_RUN_MS } from './agent-limits.ts';
 import { enqueueMessageSignal } from './agent-messages.ts';
@@ -30,16 +29,10 @@ export class Recovery {
     }
   }
 
-  private notifyFailed(): Promise<void> {
+  private notifyFailed(): void {
     const { agent } = this;
-    const { emitNotifyEvent } = proxyActivities<NotificationActivities>({
-      taskQueue: workflowInfo().taskQueue,
-      startToCloseTimeout: '30 seconds',
-      scheduleToCloseTimeout: '30 minutes',
-      retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-    });
     const { runId } = workflowInfo();
-    return emitNotifyEvent({
+    agent.records.notify({
       id: `failed-${runId}-${this.restarts}`,
       kind: 'failed',
       at: new Date().toISOString(),
@@ -67,7 +60,7 @@ export class Recovery {
       // Only the workflow knows the moment it gives up, so it tells the webhooks itself (a worker
       // with the database fans the event out), beside its end like the records; histories from
       // before this take the old path.
-      if (patched('notify-failed')) agent.pendingRecords.add(this.notifyFailed().catch(() => undefined));
+      if (patched('notify-failed')) this.notifyFailed();
       return false;
     }
     this.restarts++;

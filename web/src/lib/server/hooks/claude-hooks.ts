@@ -7,6 +7,7 @@ import type { AgentEvent } from '$workflows/agent-types.ts';
 import { hashToken } from '$db/tokens.ts';
 import { agentWorkflowId, parseAgentRef } from '$domain/names.ts';
 import { isLimitStop, resetTimeFrom } from '$domain/usage-limit.ts';
+import { withoutControlCharacters } from '$domain/control-characters.ts';
 import { handlePermissionRequest } from '../approvals/permission-hook.ts';
 import { permissionPayload, type PermissionPayload } from '../approvals/permission-payload.ts';
 import { expireTimedOut } from '../approvals/request-store.ts';
@@ -39,7 +40,8 @@ function toAgentEvent(event: Exclude<HookEvent, 'pre-tool-use' | 'dialog-closed'
   switch (event) {
     case 'stop-failure': {
       const error = typeof body.error === 'string' ? body.error : 'unknown';
-      const message = (typeof body.last_assistant_message === 'string' ? body.last_assistant_message : '').slice(0, 1_000);
+      // Shown to people later (orc status, webhooks): the agent's words, never its escape sequences.
+      const message = withoutControlCharacters((typeof body.last_assistant_message === 'string' ? body.last_assistant_message : '').slice(0, 1_000));
       if (!isLimitStop(error, message)) return { kind: 'turn-failed', message };
       const resetAt = resetTimeFrom(message, Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone);
       return { kind: 'limit-reached', message, resetAt: resetAt === null ? null : new Date(resetAt).toISOString(), retryAfterMs: usageLimitRetryMs };
