@@ -35,6 +35,8 @@ export interface AgentFiles {
   /** The output of the team's `setup:` command in the agent's worktree, and the marker that it ran there. */
   readonly setupLog: string;
   readonly setupDone: string;
+  /** The last run of the team's check on the agent's branch: its whole output. */
+  readonly checkLog: string;
   /** A saved pane history, named by when it was saved. */
   history(savedAt: Date): string;
 }
@@ -82,6 +84,7 @@ export function hostLayout(hostDir: string): HostLayout {
         reviewBase: join(agentDir, 'review-base.json'),
         setupLog: join(agentDir, 'setup.log'),
         setupDone: join(agentDir, 'setup.done'),
+        checkLog: join(agentDir, 'check.log'),
         history: (savedAt) => join(agentDir, `history-${savedAt.toISOString().replace(/[:.]/g, '-')}.txt`),
       };
     },

@@ -11,6 +11,8 @@ import { openDeliveryLedger } from '../host/delivery-ledger.ts';
 import { createGit } from '../host/git/git.ts';
 import { createGitActivities } from '../activities/git-activities.ts';
 import { createReviewActivities } from '../activities/review-activities.ts';
+import { commandSandbox } from '../host/sandbox/command-sandbox.ts';
+import { cachedSandboxProbe } from '../host/sandbox/bwrap-probe.ts';
 import { createRecordActivities } from '../activities/record-activities.ts';
 import { createNotificationActivities } from '../activities/notification-activities.ts';
 import { watchAgentPanes } from '../host/tmux/pane-watcher.ts';
@@ -44,7 +46,7 @@ async function run() {
         secretKey: await loadSecretKey(process.env, config.dataDir, { create: false }),
       }),
       ...createGitActivities({ git: createGit(), hostDir }),
-      ...createReviewActivities({ git: createGit(), hostDir }),
+      ...createReviewActivities({ git: createGit(), hostDir, confine: commandSandbox({ probe: cachedSandboxProbe(), tmux }) }),
       ...createDialogActivities({ tmux }),
       ...createHostPresenceActivities(),
     };

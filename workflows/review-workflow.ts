@@ -8,7 +8,8 @@ import { hostTaskQueue } from '../domain/names.ts';
 export type ReviewOperation =
   | { kind: 'diff'; input: Parameters<ReviewActivities['reviewAgentDiff']>[0] }
   | { kind: 'merge'; input: Parameters<ReviewActivities['mergeAgentWork']>[0] }
-  | { kind: 'restart'; input: Parameters<ReviewActivities['restartAgentWork']>[0] };
+  | { kind: 'restart'; input: Parameters<ReviewActivities['restartAgentWork']>[0] }
+  | { kind: 'check'; input: Parameters<ReviewActivities['checkAgentWork']>[0] };
 
 export interface ReviewWorkflowInput {
   host: string;
@@ -18,7 +19,8 @@ export interface ReviewWorkflowInput {
 export type ReviewWorkflowResult =
   | { kind: 'diff'; result: Awaited<ReturnType<ReviewActivities['reviewAgentDiff']>> }
   | { kind: 'merge'; result: Awaited<ReturnType<ReviewActivities['mergeAgentWork']>> }
-  | { kind: 'restart'; result: Awaited<ReturnType<ReviewActivities['restartAgentWork']>> };
+  | { kind: 'restart'; result: Awaited<ReturnType<ReviewActivities['restartAgentWork']>> }
+  | { kind: 'check'; result: Awaited<ReturnType<ReviewActivities['checkAgentWork']>> };
 
 export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<ReviewWorkflowResult> {
   const activities = proxyActivities<ReviewActivities>({
@@ -28,6 +30,12 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
     startToCloseTimeout: '5 minutes',
     retry: { maximumAttempts: 2 },
   });
+  const checks = proxyActivities<ReviewActivities>({
+    taskQueue: hostTaskQueue(input.host),
+    scheduleToStartTimeout: '30 seconds',
+    startToCloseTimeout: '20 minutes',
+    retry: { maximumAttempts: 1 },
+  });
   const { operation } = input;
   switch (operation.kind) {
     case 'diff':
@@ -36,5 +44,8 @@ export async function reviewWorkflow(input: ReviewWorkflowInput): Promise<Review
       return { kind: 'merge', result: await activities.mergeAgentWork(operation.input) };
     case 'restart':
       return { kind: 'restart', result: await activities.restartAgentWork(operation.input) };
+    case 'check':
+      // A test suite may take long; it is run once (a retry would test the same commit again).
+      return { kind: 'check', result: await checks.checkAgentWork(operation.input) };
   }
 }

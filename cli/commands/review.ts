@@ -1,4 +1,5 @@
-// orc diff <team/agent> [--stat] [--json]; orc merge <team/agent> [--squash|--rebase|--merge] [--into <branch>]
+// orc diff <team/agent> [--stat] [--json]; orc merge <team/agent> [--squash|--rebase|--merge] [--into <branch>];
+// orc check <team/agent>; orc approve-merge <team/agent>
 import type { Command } from 'commander';
 import { parseAgentRef } from '../../domain/names.ts';
 import type { MergeMode } from '../../domain/review.ts';
@@ -78,5 +79,37 @@ export function registerReviewCommands(program: Command, context: CommandContext
       const line = result.outcome === 'up-to-date' ? `${id}: nothing to merge, ${result.into} has it all already` : `merged ${id} into ${result.into} (${result.mode}): ${result.commit.slice(0, 12)}${result.updatedCheckout ? ', checkout updated' : ''}`;
       process.stdout.write(`${line}\n`);
       if (restarted) process.stdout.write(restarted.outcome === 'restarted' ? `${id}'s branch starts afresh from ${restarted.commit.slice(0, 12)}\n` : `branch not restarted: ${restarted.reason}\n`);
+    });
+
+  program
+    .command('check')
+    .description("run the team's check (its spec's `check:`, e.g. npm test) on a worktree agent's branch; a failure is sent to the agent")
+    .argument('<team/agent>', 'agent id')
+    .option('--json', 'print the result as JSON')
+    .action(async (id: string, options: { json?: boolean }) => {
+      parseAgentRef(id);
+      process.stderr.write(`running the team's check on ${id}'s branch…\n`);
+      const result = await context.client().review.check.mutate({ agent: id });
+      if (options.json) printJson(result);
+      if (result.outcome === 'refused') throw new CliError(`check not run: ${result.reason}`);
+      const head = `${result.command} on ${result.commit.slice(0, 12)}: ${result.outcome} (exit ${result.exitCode ?? 'killed'}, ${(result.durationMs / 1000).toFixed(1)} s)`;
+      if (result.outcome === 'passed') {
+        if (!options.json) process.stdout.write(`${shown(head)}\n`);
+        return;
+      }
+      const told = result.toldAgent ? `${id} was sent the output` : `${id} could not be told (is it running?)`;
+      throw new CliError(`${shown(head)}; ${told}. The end of its output:\n${shown(result.output.split('\n').slice(-15).join('\n'))}`);
+    });
+
+  program
+    .command('approve-merge')
+    .description("approve a worktree agent's change as it is now, for a team whose spec says who must approve merges (mergeApproval:)")
+    .argument('<team/agent>', 'agent id')
+    .option('--json', 'print the recorded approval as JSON')
+    .action(async (id: string, options: { json?: boolean }) => {
+      parseAgentRef(id);
+      const approval = await context.client().review.approve.mutate({ agent: id });
+      if (options.json) return printJson(approval);
+      process.stdout.write(`${id}'s change (${approval.files} file(s) at ${approval.commit.slice(0, 12)}${approval.uncommitted ? ' plus uncommitted work' : ''}) approved by ${approval.approvedBy}; work it adds later needs approving again\n`);
     });
 }

@@ -137,7 +137,7 @@ export function buildTeamSpec(raw: unknown, options: BuildOptions): BuildResult 
   const file = parsed.data;
   const agents = file.agents.map((agent, index) => agentSpecFrom(agent, briefs.get(index) ?? null, file.sandbox));
   return {
-    spec: { team: file.team, project: resolve(options.specDir, file.project), host: file.host ?? null, ...(file.setup ? { setup: file.setup } : {}), ...(file.ports ? { ports: file.ports } : {}), agents },
+    spec: { team: file.team, project: resolve(options.specDir, file.project), host: file.host ?? null, ...(file.setup ? { setup: file.setup } : {}), ...(file.ports ? { ports: file.ports } : {}), ...(file.check ? { check: file.check } : {}), ...(file.mergeApproval ? { mergeApproval: file.mergeApproval } : {}), agents },
     problems: [],
   };
 }

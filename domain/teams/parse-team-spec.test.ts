@@ -125,6 +125,13 @@ describe('parseTeamSpec: valid specs', () => {
   it('accepts worktree workspaces', () => {
     expect(specOf(minimal('  - { name: a, role: engineer, workspace: worktree }\n')).agents[0]?.workspace).toBe('worktree');
   });
+
+  it('takes a check command and who must approve merges', () => {
+    const spec = specOf(minimal('  - { name: a, role: engineer, workspace: worktree }\n', 'check: npm test\nmergeApproval: qa\n'));
+    expect(spec).toMatchObject({ check: 'npm test', mergeApproval: 'qa' });
+    expect(specOf(minimal('  - { name: a, role: qa }\n', 'mergeApproval: person\n')).mergeApproval).toBe('person');
+    expect(specOf(minimal('  - { name: a, role: qa }\n'))).not.toHaveProperty('check');
+  });
 });
 
 describe('parseTeamSpec: problems', () => {
@@ -185,6 +192,13 @@ describe('parseTeamSpec: problems', () => {
     ]);
   });
 
+  it('refuses a check with shell syntax and an approver that is neither a role nor person', () => {
+    expect(problemsOf(minimal('  - { name: a, role: qa }\n', 'check: "npm test && rm -rf /"\nmergeApproval: tester\n'))).toEqual([
+      expect.stringMatching(/^check: agent command "npm test && rm -rf \/" contains shell syntax/),
+      'mergeApproval: unknown approver "tester"; use a role (orchestrator, project-manager, engineer, qa, devops, reviewer, researcher, docs) or "person" (line 4)',
+    ]);
+  });
+
   it('allows only shared or worktree workspaces', () => {
     expect(problemsOf(minimal('  - { name: a, role: qa, workspace: private }\n'))).toEqual(['agents[0].workspace: unknown workspace mode "private"; use one of: shared, worktree (line 4)']);
   });
@@ -199,7 +213,7 @@ describe('parseTeamSpec: problems', () => {
 
   it('names unknown fields and suggests the one meant', () => {
     expect(problemsOf(minimal('  - { name: a, role: qa, breif: hi, colour: red }\n', 'hosts: x\n'))).toEqual([
-      'hosts: unknown field; did you mean "host"? known fields here: team, project, host, setup, ports, agents, sandbox (line 3)',
+      'hosts: unknown field; did you mean "host"? known fields here: team, project, host, setup, ports, check, mergeApproval, agents, sandbox (line 3)',
       'agents[0].breif: unknown field; did you mean "brief"? known fields here: name, role, brief, briefFile, command, profile, checkin, workspace, gitCheckpoint, hooks, sandbox (line 5)',
       'agents[0].colour: unknown field; known fields here: name, role, brief, briefFile, command, profile, checkin, workspace, gitCheckpoint, hooks, sandbox (line 5)',
     ]);
@@ -241,9 +255,9 @@ describe('parseTeamSpec: problems', () => {
   });
 
   it('says what a spec is when the file is empty or not a mapping', () => {
-    expect(problemsOf('')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, agents, sandbox; the file is empty']);
-    expect(problemsOf('# nothing but a comment\n')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, agents, sandbox; the file is empty']);
-    expect(problemsOf('- team: shop\n')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, agents, sandbox; got a list (line 1)']);
+    expect(problemsOf('')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, check, mergeApproval, agents, sandbox; the file is empty']);
+    expect(problemsOf('# nothing but a comment\n')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, check, mergeApproval, agents, sandbox; the file is empty']);
+    expect(problemsOf('- team: shop\n')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, check, mergeApproval, agents, sandbox; got a list (line 1)']);
   });
 
   it('lists every problem of a spec at once, in file order', () => {

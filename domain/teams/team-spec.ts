@@ -12,6 +12,7 @@ import { normalizeHostName } from '../host-name.ts';
 import { NAME_PATTERN, NAME_RULE } from '../names.ts';
 import { ROLE_IDS } from '../roles/role.ts';
 import { parseSandboxPath, type SandboxPath } from '../sandbox.ts';
+import { MERGE_APPROVERS, PERSON_APPROVER } from '../merge-rules.ts';
 
 import { WORKSPACE_MODES, type WorkspaceMode } from '../agent.ts';
 
@@ -84,6 +85,8 @@ const sandboxField = z.union([
   }),
 ]);
 
+const mergeApprovalField = z.enum(MERGE_APPROVERS, { error: (issue) => `unknown approver ${quoted(issue.input)}; use a role (${list(ROLE_IDS)}) or ${quoted(PERSON_APPROVER)}` });
+
 export const agentFileSchema = z.strictObject({
   name: nameField('agent'),
   role: z.enum(ROLE_IDS, { error: (issue) => `unknown role ${quoted(issue.input)}; known: ${list(ROLE_IDS)}` }),
@@ -110,6 +113,10 @@ export const teamSpecFileSchema = z.strictObject({
   setup: commandField.nullish(),
   /** Consecutive port ranges for the agents, in spec order, exported as PORT, ORC_PORT_FIRST and ORC_PORT_LAST. */
   ports: z.strictObject({ from: z.number().int().min(1024).max(65_535), perAgent: z.number().int().min(1).max(1000) }).nullish(),
+  /** A worktree agent's check (e.g. `npm test`), run on its branch on request and before each merge; never by a shell. */
+  check: commandField.nullish(),
+  /** Who must approve a worktree agent's change before it is merged: an agent of this role in the team, or a person. */
+  mergeApproval: mergeApprovalField.nullish(),
   agents: z.array(agentFileSchema).min(1, { error: 'a team needs at least one agent' }),
   /** Every agent's sandbox unless its entry says otherwise. */
   sandbox: sandboxField.nullish(),
@@ -125,6 +132,8 @@ export const FIELD_HINTS: Record<string, string> = {
   host: 'a host name',
   setup: 'a command run in each new worktree before its agent starts, for example "npm ci"',
   ports: 'ports for each agent, for example { from: 4100, perAgent: 10 }',
+  check: 'a command run on a worktree agent\'s branch before it is merged, for example "npm test"',
+  mergeApproval: `who must approve a change before it is merged: a role (${list(ROLE_IDS)}) or ${PERSON_APPROVER}`,
   agents: 'a list of agents, each with at least name and role',
   name: `an agent name (${NAME_RULE})`,
   role: `a role, one of: ${list(ROLE_IDS)}`,
@@ -171,6 +180,10 @@ export const teamSpecSchema = z
     /** Run once in each new worktree before its agent starts; absent in specs saved before it. */
     setup: commandField.nullable().optional(),
     ports: z.object({ from: z.number().int(), perAgent: z.number().int().positive() }).nullable().optional(),
+    /** Run on a worktree agent's branch on request and before each merge; absent: no check. */
+    check: commandField.nullable().optional(),
+    /** Who must approve a change before it is merged; absent: anyone with an admin token merges. */
+    mergeApproval: z.enum(MERGE_APPROVERS).nullable().optional(),
     agents: z.array(agentSpecSchema).min(1),
   })
   .superRefine((spec, ctx) => {

@@ -164,6 +164,7 @@ describe("an agent's token reads its own team only", () => {
     ['log.messages', () => x().log.messages({ agent: 'beta/y' })],
     ['checkins.list', () => x().checkins.list({ agent: 'beta/y' })],
     ['review.diff', () => x().review.diff({ agent: 'beta/y' })],
+    ['review.records', () => x().review.records({ agent: 'beta/y' })],
   ])('refuses %s of another team\'s agent, saying which team it may read', async (_, call) => {
     expect(await refusal(call())).toEqual({ code: 'FORBIDDEN', message: 'agent alpha/x may read only team alpha; beta/y is in team beta' });
   });
@@ -180,6 +181,8 @@ describe("an agent's token reads its own team only", () => {
     const refusedTo = { code: 'FORBIDDEN', message: 'agent alpha/x may act on only team alpha; beta/y is in team beta' };
     expect(await refusal(x().agents.send({ agent: 'beta/y', text: 'hello' }))).toEqual(refusedTo);
     expect(await refusal(x().checkins.schedule({ agent: 'beta/y', delay: '1h', note: 'wake up' }))).toEqual(refusedTo);
+    // Approving a change for a team's mergeApproval rule is for teammates only.
+    expect(await refusal(x().review.approve({ agent: 'beta/y' }))).toEqual(refusedTo);
     // Another team's check-in is not confirmed to exist; a teammate's is refused as not its own.
     expect(await refusal(x().checkins.cancel({ id: 'c-by' }))).toEqual({ code: 'NOT_FOUND', message: 'no pending check-in c-by; list them with: orc checkins' });
     expect(await refusal(x().checkins.cancel({ id: 'c-az' }))).toEqual({ code: 'FORBIDDEN', message: 'check-in c-az belongs to alpha/z; an agent may cancel only its own' });
@@ -213,6 +216,8 @@ describe("an agent's token reads its own team only", () => {
       x().review.comment({ agent: 'alpha/z' } as never),
       x().review.requestRebase({ agent: 'alpha/z' } as never),
       x().review.restartBranch({ agent: 'alpha/z' } as never),
+      // A check runs commands on the host: a person asks for it (a merge runs it too).
+      x().review.check({ agent: 'alpha/z' }),
     ];
     for (const call of calls) expect(await refusal(call)).toMatchObject({ code: 'FORBIDDEN', message: 'an agent token (alpha/x) cannot do this; use an admin token' });
   });
@@ -284,8 +289,8 @@ describe('every procedure is covered here', () => {
     // approvals.approve/deny. Scoped by the team or agent they name: agents.capture/screen/send,
     // log.paneHistories, teams.show, checkins.schedule. Narrowed lists: agents.status, teams.list,
     // log.messages, checkins.list, rules.list, stats.*, approvals.list/recent. Own only:
-    // checkins.cancel. Refused to agents: live.changes, hosts.list, notify.*, review.* but diff
-    // (scoped by the agent it names).
+    // checkins.cancel. Refused to agents: live.changes, hosts.list, notify.*, review.* but diff,
+    // records and approve (scoped by the agent they name; approve also by the team's rule).
     expect(Object.keys(appRouter._def.procedures).sort()).toEqual(
       [
         'agents.capture', 'agents.restart', 'agents.screen', 'agents.send', 'agents.start', 'agents.status', 'agents.stop',
@@ -293,7 +298,7 @@ describe('every procedure is covered here', () => {
         'checkins.cancel', 'checkins.list', 'checkins.schedule',
         'hosts.list',
         'notify.add', 'notify.list', 'notify.remove', 'notify.test',
-        'review.comment', 'review.diff', 'review.merge', 'review.requestRebase', 'review.restartBranch',
+        'review.approve', 'review.check', 'review.comment', 'review.diff', 'review.merge', 'review.records', 'review.requestRebase', 'review.restartBranch',
         'live.changes',
         'log.messages', 'log.paneHistories',
         'rules.add', 'rules.delete', 'rules.enable', 'rules.import', 'rules.list', 'rules.remove',

@@ -13,10 +13,11 @@ import { findAgent, launchRecordOf } from '../agents/agent-registry.ts';
 import { Invalid, NotFound, Unavailable } from '../errors.ts';
 import { hostPresence } from '../hosts/host-presence.ts';
 import { temporalClient } from '../temporal/temporal-access.ts';
+import { mergeGate } from './merge-gate.ts';
 import { toApiError } from '../temporal/temporal-errors.ts';
 
 /** The agent's branch and where it lives; a stopped agent's work can still be reviewed and merged. */
-async function agentWork(services: Services, ref: AgentRef) {
+export async function agentWork(services: Services, ref: AgentRef) {
   const id = formatAgentRef(ref);
   const row = await findAgent(services.db, ref);
   if (!row) throw new NotFound(`no agent ${id}; see agents with: orc status`);
@@ -24,12 +25,12 @@ async function agentWork(services: Services, ref: AgentRef) {
   if (record.workspace !== 'worktree') {
     throw new Invalid(`${id} works in the project's own checkout (workspace: shared): only a worktree agent's branch can be reviewed and merged`);
   }
-  return { id, host: row.host, input: { projectDir: record.projectDir, team: ref.team, agent: ref.agent, worktreeDir: record.workspaceDir } };
+  return { id, host: row.host, sandbox: record.sandbox, input: { projectDir: record.projectDir, team: ref.team, agent: ref.agent, worktreeDir: record.workspaceDir } };
 }
 
 type ResultOf<K extends ReviewOperation['kind']> = Extract<ReviewWorkflowResult, { kind: K }>['result'];
 
-async function onHost<K extends ReviewOperation['kind']>(services: Services, ref: AgentRef, host: string, operation: Extract<ReviewOperation, { kind: K }>): Promise<ResultOf<K>> {
+export async function onHost<K extends ReviewOperation['kind']>(services: Services, ref: AgentRef, host: string, operation: Extract<ReviewOperation, { kind: K }>): Promise<ResultOf<K>> {
   const id = formatAgentRef(ref);
   const client = await temporalClient(services, id);
   const presence = await hostPresence(client, host);
@@ -39,7 +40,8 @@ async function onHost<K extends ReviewOperation['kind']>(services: Services, ref
       taskQueue: WORKFLOW_TASK_QUEUE,
       workflowId: reviewWorkflowId(ref, randomUUID()),
       args: [{ host, operation }],
-      workflowExecutionTimeout: '10 minutes',
+      // A check runs a test suite: its activity may take 20 minutes.
+      workflowExecutionTimeout: operation.kind === 'check' ? '25 minutes' : '10 minutes',
     });
     return answer.result as ResultOf<K>;
   } catch (err) {
@@ -61,12 +63,20 @@ export interface MergeRequest {
   approvedBy: string | null;
 }
 
+/**
+ * Merges the agent's branch once the team's rules hold: an approval of this exact change when
+ * the team asks for one (mergeApproval:), then its check passing (check:) on the tip that is
+ * merged. A rule that does not hold refuses the merge, saying why.
+ */
 export async function mergeAgent(services: Services, ref: AgentRef, request: MergeRequest, by: string) {
   const work = await agentWork(services, ref);
-  const trailers = [`Merged-by: ${by}`, `Agent: ${work.id}`, ...(request.approvedBy ? [`Approved-by: ${request.approvedBy}`] : [])];
+  const gate = await mergeGate(services, ref, by);
+  if (!gate.ok) return { outcome: 'refused' as const, reason: gate.reason };
+  const approvedBy = request.approvedBy ?? gate.approvedBy;
+  const trailers = [`Merged-by: ${by}`, `Agent: ${work.id}`, ...(approvedBy ? [`Approved-by: ${approvedBy}`] : []), ...(gate.checkedCommit ? [`Checked-on: ${gate.checkedCommit}`] : [])];
   return onHost(services, ref, work.host, {
     kind: 'merge',
-    input: { ...work.input, into: request.into, mode: request.mode, by: { name: by, email: 'orc@localhost' }, trailers },
+    input: { ...work.input, into: request.into, mode: request.mode, by: { name: by, email: 'orc@localhost' }, trailers, expectTip: gate.checkedCommit },
   });
 }
 

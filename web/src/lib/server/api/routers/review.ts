@@ -8,6 +8,7 @@ import { agentBranch } from '$domain/names.ts';
 import { MERGE_MODES, rebaseRequestMessage, reviewCommentsMessage } from '$domain/review.ts';
 import { sendMessage } from '#lib/server/agents/agent-control.ts';
 import { agentDiff, mergeAgent, restartAgentBranch } from '#lib/server/review/review-control.ts';
+import { approveMerge, approverFromIdentity, checkAgentBranch, reviewRecords } from '#lib/server/review/merge-gate.ts';
 import { adminProcedure, authedProcedure, router } from '../trpc.ts';
 import { agentRef } from './agent-ref.ts';
 
@@ -61,4 +62,18 @@ export const reviewRouter = router({
   restartBranch: adminProcedure
     .input(z.object({ agent: agentRef, onto: branchName.optional() }))
     .mutation(({ ctx, input }) => restartAgentBranch(ctx.services, input.agent, input.onto ?? null)),
+
+  /** Runs the team's check on the agent's branch now; a failure is sent to the agent. */
+  check: adminProcedure.input(z.object({ agent: agentRef })).mutation(({ ctx, input }) => checkAgentBranch(ctx.services, input.agent, `human:${ctx.identity.name}`)),
+
+  /**
+   * Approves the agent's change as it is now, for the team's mergeApproval rule: a person, or a
+   * teammate of the role the rule names (never the agent itself).
+   */
+  approve: authedProcedure
+    .input(z.object({ agent: agentRef }))
+    .mutation(async ({ ctx, input }) => approveMerge(ctx.services, input.agent, await approverFromIdentity(ctx.services, ctx.identity))),
+
+  /** The team's check and approval rule, and the checks and approvals recorded for the agent's branch. */
+  records: authedProcedure.input(z.object({ agent: agentRef })).query(({ ctx, input }) => reviewRecords(ctx.services, input.agent)),
 });

@@ -1,6 +1,7 @@
 // A worktree agent's work for review: its diff against where it started, its commits, the
 // review comments already sent to it (read back from the communication log) with what it changed
-// in those files since, and what merging needs. The git work runs on the agent's host.
+// in those files since, the team's check and approvals, and what merging needs. The git work
+// runs on the agent's host.
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { agentId, parseAgentRef } from '$domain/names.ts';
@@ -30,5 +31,6 @@ export const load: PageServerLoad = async ({ locals, params }) => {
   } catch (err) {
     problem = err instanceof Error ? err.message : String(err);
   }
-  return { id, diff, problem, sent };
+  const records = diff ? await api.review.records({ agent: id }).catch(() => null) : null;
+  return { id, diff, problem, sent, records };
 };
