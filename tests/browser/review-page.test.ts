@@ -1,6 +1,7 @@
 // The review page in a real browser: a worktree agent's diff drawn by diff2html, a comment on
 // one of its lines sent as a message that reaches the agent's screen (cat stands in for the
-// agent CLI and prints what it is sent), and the Merge button moving the project's main.
+// agent CLI and prints what it is sent), the team's check and an approval from their buttons, and
+// the Merge button moving the project's main.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, realpath, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,7 +27,7 @@ beforeAll(async () => {
   git(project, 'add', '.');
   git(project, 'commit', '-q', '-m', 'initial');
   const spec = join(await mkdtemp(join(tmpdir(), 'orc-review-page-spec-')), 'team.yaml');
-  await writeFile(spec, [`team: ${team}`, `project: ${project}`, 'agents:', '  - { name: dev, role: engineer, command: cat, workspace: worktree, gitCheckpoint: "off" }'].join('\n'));
+  await writeFile(spec, [`team: ${team}`, `project: ${project}`, 'check: test -f app.ts', 'agents:', '  - { name: dev, role: engineer, command: cat, workspace: worktree, gitCheckpoint: "off" }'].join('\n'));
   await orc(['team', 'deploy', spec]);
   const worktree = join(inject('dataDir'), 'hosts', 'test-host', 'worktrees', team, 'dev');
   await writeFile(join(worktree, 'app.ts'), 'export const one = 1;\nexport const added = "by the agent";\nexport const two = 2;\n');
@@ -65,11 +66,19 @@ describe('the review page', () => {
     expect(await page.getByRole('region', { name: 'Comments sent' }).textContent()).toContain('not changed since');
     await screenshot(page, 'review-page');
 
+    // The team's check, run from its button, and an approval, both recorded on the page.
+    await page.getByRole('button', { name: 'Run the check' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'The check passed on' }).count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('latest-check').textContent(), { timeout: 15_000 }).toMatch(/Passed\s+on [0-9a-f]{12}/);
+    await page.getByRole('button', { name: 'Approve this change' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Approved by' }).count(), { timeout: 60_000 }).toBe(1);
+
     await page.getByRole('button', { name: 'Merge', exact: true }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Merged into main (squash)' }).count(), { timeout: 60_000 }).toBe(1);
     expect(git(project, 'show', 'main:app.ts')).toContain('by the agent');
     expect(await readFile(join(project, 'app.ts'), 'utf8')).toContain('by the agent');
     expect(git(project, 'log', '-1', '--format=%b', 'main')).toContain('Merged-by: ');
+    expect(git(project, 'log', '-1', '--format=%b', 'main')).toMatch(/Approved-by: .+\nChecked-on: [0-9a-f]{40}/);
     await context.close();
   });
 });
