@@ -19,6 +19,8 @@ export interface OwnStack {
   stack: RunningStack;
   dataDir: string;
   tmuxSocket: string;
+  /** Its throwaway database, for a test that sets up rows a long history would have left. */
+  databaseUrl: string;
   /** What the supervisor did (with `supervise`), in order. */
   supervisorEvents: SupervisorEvent[];
   /** The real `orc` CLI against this stack; fails with its stderr on a non-zero exit. */
@@ -87,6 +89,7 @@ export async function startOwnStack(label: string, { env = {}, temporalUi = fals
     stack,
     dataDir,
     tmuxSocket,
+    databaseUrl: database.url,
     supervisorEvents,
     orc: (args) => orc(args, cliEnv),
     runOrc: (args) => runOrc(args, cliEnv),

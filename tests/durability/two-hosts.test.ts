@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataLayout } from '../../domain/data-layout.ts';
 import { REPO_ROOT } from '../../scripts/stack/stack.ts';
@@ -114,6 +115,19 @@ describe('two hosts, one of them gone', () => {
     const checkin = await own.orc(['checkin', '--agent', ON_B, '2s', 'two-checkin-while-away']);
     expect(checkin).toContain(`queued: host ${HOST_B} unreachable`);
     expect(Date.now() - started).toBeLessThan(10_000);
+    // Queued check-ins count against the agent's cap although its workflow cannot be asked: with
+    // 99 more listed (as an agent calling in a loop would leave them), the next is refused.
+    const sql = postgres(own.databaseUrl, { max: 1 });
+    try {
+      const filler = Array.from({ length: 99 }, (_, i) => ({ id: `fill${String(i).padStart(4, '0')}`, team: 'two', agent: 'on-b', due_at: new Date(Date.now() + 3600_000), note: 'filler', created_by: 'test', state: 'pending', created_at: new Date() }));
+      await sql`insert into checkins ${sql(filler)}`;
+      const overCap = await own.runOrc(['checkin', '--agent', ON_B, '1h', 'one-too-many']);
+      expect(overCap.code).not.toBe(0);
+      expect(overCap.stderr).toContain(`agent ${ON_B} already has 100 pending check-ins; cancel some first`);
+      await sql`delete from checkins where id like 'fill%'`;
+    } finally {
+      await sql.end();
+    }
     // Restarting needs the host; it is refused with the reason rather than left half done.
     const restart = await own.runOrc(['agent', 'restart', ON_B]);
     expect(restart.code).not.toBe(0);

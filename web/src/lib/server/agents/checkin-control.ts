@@ -1,6 +1,6 @@
 // Check-ins: durable timers in the agent's workflow, mirrored in the checkins table for listing.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { checkins } from '$db/schema/checkins.ts';
 import type { AgentRef } from '$domain/names.ts';
 import { agentId, formatAgentRef, parseAgentRef } from '$domain/names.ts';
@@ -35,9 +35,15 @@ async function queueCheckin(
   { delayMs, note, createdBy }: { delayMs: number; note: string; createdBy: string },
   problem: string,
 ): Promise<Checkin & { agent: string; queued: string }> {
+  // The listed pending check-ins stand for the workflow's count, which cannot be asked without a
+  // worker: so an agent whose host is away cannot add rows past the cap one rate-limited call at a time.
+  const [listed] = await services.db
+    .select({ pending: count() })
+    .from(checkins)
+    .where(and(eq(checkins.team, ref.team), eq(checkins.agent, ref.agent), eq(checkins.state, 'pending')));
   try {
     // The update's validator cannot run without a worker; the same checks run here.
-    checkCheckinRequest({ delayMs, note }, { agentId, pending: 0, closed: null });
+    checkCheckinRequest({ delayMs, note }, { agentId, pending: listed?.pending ?? 0, closed: null });
   } catch (err) {
     throw new Invalid(err instanceof Error ? err.message : String(err));
   }
