@@ -42,7 +42,8 @@ describe('the agent page', () => {
     // Colours come through: red text is drawn red (xterm's DOM renderer marks it with a class).
     await page.getByLabel(`Message to ${id}`).fill("printf '\\033[31m%s\\033[0m\\n' red-words");
     await page.getByRole('button', { name: 'Send' }).click();
-    await expect.poll(() => page.locator('.xterm-rows span.xterm-fg-1').filter({ hasText: 'red-words' }).count(), { timeout: 15_000 }).toBe(1);
+    // Under a loaded CI machine, delivery and the screen stream's next frame can take a while.
+    await expect.poll(() => page.locator('.xterm-rows span.xterm-fg-1').filter({ hasText: 'red-words' }).count(), { timeout: 45_000 }).toBe(1);
     // The message is in the recent messages, too.
     await expect.poll(() => page.getByRole('region', { name: 'Recent messages' }).textContent(), { timeout: 10_000 }).toContain('echo hello-from-the-browser');
 
