@@ -33,8 +33,21 @@ async function readPresence(client: Client, host: string): Promise<HostPresence>
     return presenceFrom(host, 'running', activity, Date.now());
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return presenceFrom(host, 'missing', null, Date.now());
+    // A slow answer is no answer about the host: on a loaded machine Temporal may take longer than
+    // the deadline. Callers then ask the agent's workflow itself (with its own deadline) rather than
+    // fail the call as if Temporal were down. A refused connection is still thrown.
+    if (deadlineExceeded(err)) {
+      return { host, state: 'unknown', lastSeenAt: null, problem: `Temporal took more than ${DESCRIBE_DEADLINE_MS / 1000} s to say whether host ${host}'s worker is there` };
+    }
     throw err;
   }
+}
+
+function deadlineExceeded(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === 4 || /DEADLINE_EXCEEDED/.test(e.message)) return true;
+  }
+  return false;
 }
 
 const cache = new Map<string, { at: number; presence: Promise<HostPresence> }>();
