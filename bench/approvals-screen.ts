@@ -13,7 +13,7 @@ import { bounded, sleep } from './bounded.ts';
 import { onCleanup } from './cleanup.ts';
 import { ROOT } from './paths.ts';
 import { mapPool } from './pool.ts';
-import { childrenMatching } from './proc-stats.ts';
+import { findOrcProcesses, orcGroups } from './orc-processes.ts';
 import { printLatency, type Figures } from './report.ts';
 import { startSampler, type GroupUsage } from './sampler.ts';
 import { summary } from './stats.ts';
@@ -25,7 +25,7 @@ const RULE = 'Bash(echo screen-bench *)';
 const FAKE_CLI = join(ROOT, 'testing', 'fake-agent-cli.sh');
 const ANSWER_TIMEOUT_MS = 15_000;
 const REQUEST_TIMEOUT_MS = 90_000;
-const IDLE_SAMPLE_MS = 5_000;
+const IDLE_SAMPLE_MS = 10_000;
 
 export interface ScreenContext {
   url: string;
@@ -38,6 +38,8 @@ export interface ScreenContext {
 export interface ScreenOptions {
   agents: number;
   dialogsPerAgent: number;
+  /** Each agent waits a random time up to this before each of its dialogs (after the last one was answered). */
+  gapMs: number;
 }
 
 async function timingsOf(file: string): Promise<number[]> {
@@ -49,11 +51,13 @@ export async function screenFallbackSection(ctx: ScreenContext, options: ScreenO
   const title = '6. screen fallback, dialog → keypress';
   console.log(
     `\n${title}: ${options.agents} fake agent CLIs without hooks live (half Codex-style, half Aider-style), ` +
-      `${options.dialogsPerAgent} dialogs each at random moments, allowed by the learned rule ${RULE} (target p95 < 500 ms)`,
+      `${options.dialogsPerAgent} dialogs each, the next one up to ${options.gapMs / 1000} s (at random) after the last was answered, ` +
+      `allowed by the learned rule ${RULE} (target p95 < 300 ms)`,
   );
   const client = createOrcClient({ url: ctx.url, token: ctx.token });
   const project = join(ctx.projectRoot, 'screen');
-  const timingsDir = join(ctx.projectRoot, 'screen-timings');
+  // Inside the project: the agents' sandbox lets them write their workspace and nothing else.
+  const timingsDir = join(project, '.screen-timings');
   await mkdir(project, { recursive: true });
   await mkdir(timingsDir, { recursive: true });
   await client.rules.add.mutate({ rule: RULE, effect: 'allow', scope: 'project', project });
@@ -75,21 +79,21 @@ export async function screenFallbackSection(ctx: ScreenContext, options: ScreenO
       );
       started.push(name);
     });
-    const failed = starts.flatMap((s, i) => (s.status === 'rejected' ? [`${names[i]}: ${String(s.reason)}`] : []));
-    if (failed.length) throw new Error(`agents failed to start: ${failed.join('; ')}`);
+    // On a loaded host a start may time out: the others are measured, and the failures said.
+    const failed = starts.flatMap((s, i) => (s.status === 'rejected' ? [`${names[i]}: ${String(s.reason).split('\n')[0]}`] : []));
+    if (failed.length) console.log(`  ${failed.length} agents failed to start: ${failed.join('; ')}`);
+    if (started.length === 0) throw new Error(`no agent started: ${failed.join('; ')}`);
 
-    const worker = (await childrenMatching(ctx.launcherPid, 'workers/host-worker.ts'))[0];
-    const tmuxServer = Number((await run('tmux', ['-L', ctx.tmuxSocket, 'display-message', '-p', '#{pid}'])).stdout.trim());
-    const groups = { worker: async () => (worker ? [worker] : []), 'tmux server': async () => [tmuxServer] };
-    // What watching costs by itself: the agents' panes looked at five times a second, no dialog showing.
-    const quiet = startSampler(groups);
+    const { groups, totals } = orcGroups(await findOrcProcesses(ctx.launcherPid, ctx.tmuxSocket));
+    // What watching costs by itself: the agents' panes watched, no dialog showing.
+    const quiet = startSampler(groups, { totals });
     await sleep(IDLE_SAMPLE_MS);
     const idle = await quiet.stop();
     for (const [name, u] of Object.entries(idle)) {
-      console.log(`  ${name.padEnd(12)} CPU mean ${u.cpuMeanPct.toFixed(1)} % of one core while ${started.length} panes are watched and show no dialog`);
+      console.log(`  ${name.padEnd(34)} CPU mean ${u.cpuMeanPct.toFixed(1)} % of one core while ${started.length} panes are watched and show no dialog`);
       figures.add(title, `${name}: CPU % of one core, watching only`, `mean ${u.cpuMeanPct.toFixed(1)} %`);
     }
-    const sampler = startSampler(groups);
+    const sampler = startSampler(groups, { totals });
     const t0 = performance.now();
     let missed = 0;
     let usage: Record<string, GroupUsage>;
@@ -97,13 +101,13 @@ export async function screenFallbackSection(ctx: ScreenContext, options: ScreenO
       // Each agent is asked in turn, like an agent CLI deciding on its own to run something.
       await bounded(
         'the screen fallback rounds',
-        options.dialogsPerAgent * (ANSWER_TIMEOUT_MS + 2_000) + 30_000,
+        options.dialogsPerAgent * (ANSWER_TIMEOUT_MS + options.gapMs + 2_000) + 30_000,
         Promise.all(
           started.map(async (name) => {
             const file = join(timingsDir, name);
             const target = `${tmuxSessionName(TEAM)}:${name}`;
             for (let k = 1; k <= options.dialogsPerAgent; k++) {
-              await sleep(Math.random() * 1000);
+              await sleep(Math.random() * options.gapMs);
               await run('tmux', ['-L', ctx.tmuxSocket, 'send-keys', '-t', target, '-l', `run echo screen-bench ${name} ${k}`, ';', 'send-keys', '-t', target, 'Enter']);
               const deadline = Date.now() + ANSWER_TIMEOUT_MS;
               while ((await timingsOf(file)).length < k && Date.now() < deadline) await sleep(50);
@@ -121,13 +125,16 @@ export async function screenFallbackSection(ctx: ScreenContext, options: ScreenO
     const seconds = (performance.now() - t0) / 1000;
     const samples = (await Promise.all(started.map((name) => timingsOf(join(timingsDir, name))))).flat();
     const s = printLatency(`dialog printed → key read by the CLI (${samples.length} dialogs, ${started.length} agents)`, samples);
-    for (const [name, u] of Object.entries(usage)) console.log(`  ${name.padEnd(12)} CPU mean ${u.cpuMeanPct.toFixed(1)} % · max ${u.cpuMaxPct.toFixed(1)} % of one core while answering, over ${seconds.toFixed(0)} s`);
+    for (const [name, u] of Object.entries(usage)) console.log(`  ${name.padEnd(34)} CPU mean ${u.cpuMeanPct.toFixed(1)} % · max ${u.cpuMaxPct.toFixed(1)} % of one core while answering, over ${seconds.toFixed(0)} s`);
     if (missed) console.log(`  ${missed} agents were left with an unanswered dialog`);
     console.log('');
-    figures.latency(title, `dialog → keypress, ${started.length} agents live, target p95 < 500 ms`, s);
-    for (const [name, u] of Object.entries(usage)) figures.add(title, `${name}: CPU % of one core, answering`, `mean ${u.cpuMeanPct.toFixed(1)} % · max ${u.cpuMaxPct.toFixed(1)} %`);
+    figures.latency(title, `dialog → keypress, ${started.length} agents live, next dialog ≤ ${options.gapMs / 1000} s after the last, target p95 < 300 ms`, s);
+    for (const [name, u] of Object.entries(usage)) {
+      figures.add(title, `${name}: CPU % of one core, answering`, `mean ${u.cpuMeanPct.toFixed(1)} % · max ${u.cpuMaxPct.toFixed(1)} % · RSS max ${Math.round(u.rssMaxMiB)} MiB`);
+    }
     if (missed) figures.add(title, 'dialogs left unanswered', String(missed));
-    return { agents: started.length, rule: RULE, latency: summary(samples), missed, usage, idle };
+    if (failed.length) figures.add(title, 'agents that failed to start', `${failed.length} of ${options.agents}`);
+    return { agents: started.length, startFailures: failed, gapMs: options.gapMs, rule: RULE, latency: summary(samples), missed, usage, idle };
   } finally {
     await stopAgents();
   }

@@ -11,7 +11,8 @@ import { bounded, sleep } from './bounded.ts';
 import { claudeLaunch, startMessagesApi } from './claude-agents.ts';
 import { onCleanup } from './cleanup.ts';
 import { mapPool } from './pool.ts';
-import { childrenMatching, processTree } from './proc-stats.ts';
+import { findOrcProcesses, orcGroups, ORC_TOGETHER } from './orc-processes.ts';
+import { processTree } from './proc-stats.ts';
 import { fmtMs, printLatency, type Figures } from './report.ts';
 import { startSampler, type GroupUsage } from './sampler.ts';
 import { summary } from './stats.ts';
@@ -55,12 +56,6 @@ interface SendResult {
   serverMs: number;
   clientMs: number;
   detail: string;
-}
-
-async function onlyChild(parent: number, needle: string): Promise<number> {
-  const pids = await childrenMatching(parent, needle);
-  if (pids.length !== 1) throw new Error(`expected one child of ${parent} running ${needle}, found ${pids.length}`);
-  return pids[0]!;
 }
 
 async function startAgents(client: OrcClient, ctx: LiveContext, options: LiveOptions, apiUrl: string): Promise<{ agents: Agent[]; failures: string[] }> {
@@ -136,10 +131,8 @@ export async function liveAgentsSection(ctx: LiveContext, options: LiveOptions, 
       `${options.liveMs / 1000} s live, a message to each every ${options.sendEveryMs / 1000} s`,
   );
   const client = createOrcClient({ url: ctx.url, token: ctx.token });
-  const worker = await onlyChild(ctx.launcherPid, 'workers/host-worker.ts');
-  const web = await onlyChild(ctx.launcherPid, 'web/build/index.js');
-  const temporal = await childrenMatching(ctx.launcherPid, 'start-dev');
-  console.log(`  worker pid ${worker}, web pid ${web}, launcher pid ${ctx.launcherPid}${temporal.length ? `, temporal pid ${temporal.join(',')}` : ''}`);
+  const orc = await findOrcProcesses(ctx.launcherPid, ctx.tmuxSocket);
+  console.log(`  worker pid ${orc.worker}, web pid ${orc.web}, launcher (database) pid ${ctx.launcherPid}${orc.temporal.length ? `, temporal pid ${orc.temporal.join(',')}` : ''}`);
 
   const { api, close } = await startMessagesApi();
   const started: Agent[] = [];
@@ -164,13 +157,12 @@ export async function liveAgentsSection(ctx: LiveContext, options: LiveOptions, 
     printLatency(`Claude Code agent start (${options.claudeStartConcurrency} at a time)`, claudeStarts);
     for (const failure of failures) console.log(`  failed to start ${failure.split('\n')[0]}`);
 
-    const sampler = startSampler({
-      worker: async () => [worker],
-      web: async () => [web],
-      'launcher (embedded PGlite)': async () => [ctx.launcherPid],
-      'Temporal dev server': async () => temporal,
-      'Claude Code (all, with children)': async () => processTree(await panePids(ctx.tmuxSocket, `orc-${CLAUDE_TEAM}`)),
-    });
+    // The tmux server is up now that agents run in it.
+    const { groups, totals } = orcGroups({ ...orc, tmuxServer: (await findOrcProcesses(ctx.launcherPid, ctx.tmuxSocket)).tmuxServer });
+    const sampler = startSampler(
+      { ...groups, 'Claude Code (all, with children)': async () => processTree(await panePids(ctx.tmuxSocket, `orc-${CLAUDE_TEAM}`)) },
+      { totals },
+    );
     let usage: Record<string, GroupUsage>;
     let sends: SendResult[];
     try {
@@ -179,7 +171,7 @@ export async function liveAgentsSection(ctx: LiveContext, options: LiveOptions, 
       usage = await sampler.stop();
     }
 
-    console.log(`  while live (sampled every second, CPU in % of one core; the host has ${availableParallelism()} cores):`);
+    console.log(`  while live (sampled every second, CPU in % of one core, orc's processes with their exited children; the host has ${availableParallelism()} cores):`);
     for (const [name, u] of Object.entries(usage)) {
       console.log(
         `    ${name.padEnd(34)} CPU mean ${pct(u.cpuMeanPct).padStart(8)}  max ${pct(u.cpuMaxPct).padStart(8)}   ` +
@@ -205,8 +197,9 @@ export async function liveAgentsSection(ctx: LiveContext, options: LiveOptions, 
     const liveClaude = agents.filter((a) => a.kind === 'claude').length;
     figures.add(title, 'agents live', `${liveBash} bash + ${liveClaude} Claude Code (of ${options.bashAgents} + ${options.claudeAgents}), ${options.liveMs / 1000} s`);
     for (const [name, u] of Object.entries(usage)) {
-      figures.add(title, `${name}: CPU % of one core`, `mean ${pct(u.cpuMeanPct)} · max ${pct(u.cpuMaxPct)}`);
-      figures.add(title, `${name}: RSS`, `max ${mib(u.rssMaxMiB)}`);
+      const target = name === ORC_TOGETHER ? ' (target < 25 % · < 1.2 GB at 50 agents)' : '';
+      figures.add(title, `${name}: CPU % of one core${target}`, `mean ${pct(u.cpuMeanPct)} · max ${pct(u.cpuMaxPct)}`);
+      figures.add(title, `${name}: RSS`, `max ${mib(u.rssMaxMiB)} · mean ${mib(u.rssMeanMiB)}`);
     }
     figures.latency(title, 'bash agent start', summary(bashStarts));
     figures.latency(title, 'Claude Code agent start', summary(claudeStarts));
@@ -222,7 +215,7 @@ export async function liveAgentsSection(ctx: LiveContext, options: LiveOptions, 
     const stopS = (performance.now() - stopStarted) / 1000;
     console.log(`  stopped ${agents.length} agents in ${stopS.toFixed(1)} s (${fmtMs((stopS * 1000) / Math.max(1, agents.length))} each, 5 at a time)`);
     return {
-      pids: { worker, web, launcher: ctx.launcherPid, temporal },
+      pids: orc,
       agents: { bash: liveBash, claude: liveClaude, wanted: { bash: options.bashAgents, claude: options.claudeAgents }, startFailures: failures },
       options,
       startMs: { bash: summary(bashStarts), claude: summary(claudeStarts), allS: startS },

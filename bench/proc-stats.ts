@@ -1,6 +1,7 @@
 // Reading a process's CPU time and resident memory from /proc (Linux), and finding the
 // stack's processes by parent and command line.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 
 /** Clock ticks per second, the unit of utime/stime in /proc/<pid>/stat. */
@@ -15,24 +16,52 @@ export const CLOCK_TICKS = (() => {
 export interface ProcSample {
   /** utime + stime, in seconds. */
   cpuSeconds: number;
+  /**
+   * cutime + cstime, in seconds: what its children that have exited and been waited for spent.
+   * The worker runs a short `tmux` client for each look at the panes; those live a few
+   * milliseconds, too short for a once-a-second sample to catch alive, and their CPU shows
+   * only here once reaped.
+   */
+  reapedChildrenCpuSeconds: number;
   ppid: number;
+}
+
+function parseStat(text: string): ProcSample {
+  // The command name (field 2) may hold spaces and parentheses: fields are counted after the last ")".
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  // fields[0] is field 3 (state): ppid is field 4, utime 14, stime 15, cutime 16, cstime 17.
+  return {
+    ppid: Number(fields[1]),
+    cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS,
+    reapedChildrenCpuSeconds: (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS,
+  };
 }
 
 /** Null when the process is gone. */
 export async function readStat(pid: number): Promise<ProcSample | null> {
   const text = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
-  if (text === null) return null;
-  // The command name (field 2) may hold spaces and parentheses: fields are counted after the last ")".
-  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  // fields[0] is field 3 (state): ppid is field 4, utime 14, stime 15.
-  return { ppid: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS };
+  return text === null ? null : parseStat(text);
 }
 
-/** VmRSS in bytes; null when the process is gone. */
-export async function readRssBytes(pid: number): Promise<number | null> {
-  const text = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => null);
-  const match = text === null ? null : /^VmRSS:\s+(\d+)\s+kB/m.exec(text);
-  return match ? Number(match[1]) * 1024 : null;
+const readSync = (file: string) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * A process's CPU time and resident memory, read synchronously, so that the moment the caller
+ * notes just before is the moment they were read: on a loaded host an asynchronous read's
+ * callback can run seconds after the read, and a CPU share over a mistimed interval is nonsense.
+ */
+export function readUsageSync(pid: number): { stat: ProcSample; rssBytes: number } | null {
+  const stat = readSync(`/proc/${pid}/stat`);
+  const status = readSync(`/proc/${pid}/status`);
+  const match = status === null ? null : /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  if (stat === null || !match) return null;
+  return { stat: parseStat(stat), rssBytes: Number(match[1]) * 1024 };
 }
 
 export async function readCmdline(pid: number): Promise<string[]> {

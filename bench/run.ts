@@ -41,6 +41,7 @@ const options = {
   sendEverySeconds: intEnv('BENCH_SEND_EVERY_SECONDS', 10),
   screenAgents: intEnv('BENCH_SCREEN_AGENTS', 20),
   screenDialogs: intEnv('BENCH_SCREEN_DIALOGS', 10),
+  screenGapSeconds: intEnv('BENCH_SCREEN_GAP_SECONDS', 1),
   sandboxStarts: intEnv('BENCH_SANDBOX_STARTS', 5),
 };
 /** Comma-separated subset of send,checkins,live,approvals,screen,dashboard,sandbox,recovery (start always runs: the others need its stack). */
@@ -159,7 +160,7 @@ async function run() {
     await section('screenFallback', '6. screen fallback, dialog → keypress', () =>
       screenFallbackSection(
         { url, token, tmuxSocket, launcherPid: stack.pid, projectRoot },
-        { agents: options.screenAgents, dialogsPerAgent: options.screenDialogs },
+        { agents: options.screenAgents, dialogsPerAgent: options.screenDialogs, gapMs: options.screenGapSeconds * 1000 },
         figures,
       ),
     );

@@ -17,6 +17,7 @@ import { createRecordActivities } from '../activities/record-activities.ts';
 import { createNotificationActivities } from '../activities/notification-activities.ts';
 import { watchAgentPanes } from '../host/tmux/pane-watcher.ts';
 import { watchDialogs } from '../host/screen-fallback/dialog-watcher.ts';
+import { watchPaneOutput } from '../host/tmux/pane-output-events.ts';
 import { answerFromScreen, reportDialogClosed } from '../host/screen-fallback/screen-fallback.ts';
 import { loadSecretKey } from '../host/secret-key.ts';
 import { createTmux } from '../host/tmux/tmux.ts';
@@ -88,9 +89,13 @@ async function run() {
     const watcher = watchAgentPanes(tmux, ({ agentId, paneId, exitStatus }) => tell(agentId, { kind: 'exited', paneId, exitStatus }));
     // The screen fallback: permission dialogs of agents without hooks, answered through orc's rules
     // (and those hooked Claude Code shows when nobody answered in time, watched until they close).
+    // tmux tells when a pane prints (one control-mode client per agent session), so the screen
+    // fallback reads a pane when it changed instead of every pane five times a second.
+    const paneOutput = config.paneOutputEvents ? watchPaneOutput(config.tmuxSocket, tmux) : undefined;
     const dialogWatcher = watchDialogs({
       tmux,
       hostDir,
+      ...(paneOutput ? { paneOutput } : {}),
       answer: (pane, access, dialog) => answerFromScreen({ tmux, log: (line) => console.log(line) }, pane, access, dialog),
       // The workflow hears of it straight away; orc's records through the agent's access, if it has one.
       onDialogClosed: async (agentId, access, { interrupted }) => {
@@ -104,6 +109,7 @@ async function run() {
     } finally {
       watcher.stop();
       dialogWatcher.stop();
+      paneOutput?.stop();
       await clientConnection.close();
     }
   } finally {

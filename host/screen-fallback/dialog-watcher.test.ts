@@ -10,6 +10,7 @@ import { hostLayout } from '../../domain/data-layout.ts';
 import { parseAgentRef } from '../../domain/names.ts';
 import { writeFallbackAccess } from './screen-fallback-access.ts';
 import type { FallbackOutcome } from './screen-fallback.ts';
+import type { PaneOutputEvents } from '../tmux/pane-output-events.ts';
 import type { Tmux } from '../tmux/tmux.ts';
 
 interface ScriptedPane {
@@ -130,5 +131,47 @@ describe('watchDialogs', () => {
   it('takes a dialog up again after asking about it failed, and not after it was left unanswered', async () => {
     expect((await watch([[pane(DIALOG)]], 30, 'retry')).answered.length).toBeGreaterThan(1);
     expect((await watch([[pane(DIALOG)]], 30, 'unanswered')).answered).toHaveLength(1);
+  });
+
+  it('with pane output heard, reads a heard pane only after it printed, and one not heard at every look', async () => {
+    // %1's output is heard, %2's is not (its session's control client is down, say).
+    let listener: (paneId: string) => void = () => undefined;
+    const paneOutput: PaneOutputEvents = {
+      covers: (paneId) => paneId === '%1',
+      subscribe: (l) => ((listener = l), () => undefined),
+      stop: () => undefined,
+    };
+    // From the fourth look on, %1 shows a dialog; nothing says so until it is heard printing.
+    const { tmux, captured } = scriptedTmux([[pane(PROMPT), pane(PROMPT, { id: '%2', agent: 't/b' })], [pane(PROMPT), pane(PROMPT, { id: '%2', agent: 't/b' })], [pane(DIALOG), pane(PROMPT, { id: '%2', agent: 't/b' })]]);
+    const answered: string[] = [];
+    const watcher = watchDialogs({
+      tmux,
+      hostDir: '/nonexistent',
+      answer: async (p) => (answered.push(p.paneId), 'pressed'),
+      onDialogClosed: async () => undefined,
+      log: () => undefined,
+      intervalMs: 2,
+      idleIntervalMs: 2,
+      safetyIntervalMs: 60_000,
+      minOutputGapMs: 0,
+      paneOutput,
+    });
+    const until = async (check: () => boolean) => {
+      const deadline = Date.now() + 5_000;
+      while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2));
+    };
+    try {
+      await until(() => captured.length >= 8);
+      // The first look learns the panes, the second reads both (new ones are read whatever they printed).
+      expect(captured.slice(0, 2)).toEqual([[], ['%1', '%2']]);
+      expect(captured.slice(2, 8)).toEqual(Array(6).fill(['%2']));
+      expect(answered).toEqual([]);
+      listener('%1');
+      await until(() => answered.length > 0);
+      expect(answered).toEqual(['%1']);
+      expect(captured.slice(8)).toContainEqual(['%1', '%2']);
+    } finally {
+      watcher.stop();
+    }
   });
 });
