@@ -4,7 +4,6 @@
 // testing/CLAUDE-CODE-NOTES.md, "Agent controls").
 import type { KindControls } from './agent-control-plans.ts';
 import type { ControlPlan, PermissionMode } from './agent-controls.ts';
-import { claudeCodeWasInterrupted } from './pane-recognition.ts';
 import { recognizeDialog } from './permissions/dialog-recognition.ts';
 
 const INPUT_BOX_RULE = /^─{10,}$/;
