@@ -55,12 +55,11 @@ function afterSubmitted(pane: string, typed: string): string[] | null {
 
 const resultLine = (lines: string[], text: string) => lines.find((line) => line.includes(text))?.trim();
 
-/** Keys and typed commands both need the CLI at its empty prompt, no dialog up, no turn running. */
+/** A typed command needs the CLI at its empty prompt: no dialog up, no turn running, nothing typed. */
 function notAtPrompt(pane: string): string | null {
-  const dialog = recognizeDialog(pane);
-  if (dialog !== null) return 'a permission dialog is open on its screen; answer it first (orc approvals)';
-  const screen = regions(pane);
-  if (screen === null) return 'its screen shows no input box (a menu or dialog of its own is open); see it with orc capture';
+  const dialog = dialogOpen(pane);
+  if (dialog !== null) return dialog;
+  if (regions(pane) === null) return 'its screen shows no input box (a menu or dialog of its own is open); see it with orc capture';
   if (claudeCodeIsWorking(pane)) return 'Claude Code is working (its footer shows "esc to interrupt"); interrupt it first or wait for its turn to end';
   if (inputHoldsText(pane)) return 'its input box holds typed text, which the command would join; clear it first';
   return null;
