@@ -5,8 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** What the model says: text, or a tool call. */
-export type MessageReply = { text: string } | { toolUse: { name: string; input: Record<string, unknown> } };
+/**
+ * What the model says: text, or a tool call. `delayMs` holds the reply back that long after its
+ * first event, so the CLI stays busy with a turn (for tests that interrupt one).
+ */
+export type MessageReply = ({ text: string } | { toolUse: { name: string; input: Record<string, unknown> } }) & { delayMs?: number };
 
 export type Reply =
   | MessageReply
@@ -109,6 +112,7 @@ export async function startScriptedMessagesApi(script: Script = defaultScript): 
     }
     const model = String(field(body, 'model') ?? 'claude-scripted');
     if (field(body, 'stream') === true) streamReply(res, reply, model);
+    else if (reply.delayMs) setTimeout(() => { if (!res.destroyed) sendJson(res, 200, messageJson(reply, model)); }, reply.delayMs);
     else sendJson(res, 200, messageJson(reply, model));
   }
 
@@ -240,6 +244,18 @@ function streamReply(res: ServerResponse, reply: MessageReply, model: string): v
   };
   const block = contentBlock(reply);
   send('message_start', { message: { ...messageJson(reply, model), content: [], stop_reason: null } });
+  if (reply.delayMs) {
+    // The rest comes later, unless the CLI hung up meanwhile (interrupted).
+    const { delayMs, ...rest } = reply;
+    setTimeout(() => {
+      if (!res.destroyed && !res.writableEnded) streamRest(res, rest, block, send);
+    }, delayMs);
+    return;
+  }
+  streamRest(res, reply, block, send);
+}
+
+function streamRest(res: ServerResponse, reply: MessageReply, block: Record<string, unknown>, send: (event: string, data: Record<string, unknown>) => void): void {
   if ('text' in reply) {
     send('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
     send('content_block_delta', { index: 0, delta: { type: 'text_delta', text: reply.text } });

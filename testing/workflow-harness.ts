@@ -3,7 +3,9 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import type { ControlAgentInput } from '../activities/control-activities.ts';
 import type { AnswerDialogInput, AnswerDialogResult } from '../activities/dialog-activities.ts';
+import type { ControlOutcome } from '../domain/agent-controls.ts';
 import type { TypeMessageInput, TypeMessageResult } from '../activities/host-activities.ts';
 import type { HostQueueActivities } from '../activities/host-queue.ts';
 import type { RecordActivities } from '../activities/record-activities.ts';
@@ -30,6 +32,10 @@ export interface FakeHost {
   onLaunch: (spec: AgentSpec, resume: boolean) => Promise<{ paneId: string }> | { paneId: string };
   /** Decide what the agent's pane shows when a dialog is answered; default: the dialog, answered. */
   onAnswerDialog: (input: AnswerDialogInput) => Promise<AnswerDialogResult> | AnswerDialogResult;
+  /** Every control the workflow asked the host to carry out. */
+  controls: ControlAgentInput[];
+  /** Decide what a control does on the screen; default: done. */
+  onControl: (input: ControlAgentInput) => Promise<ControlOutcome> | ControlOutcome;
 }
 
 export function createFakeHost(): FakeHost {
@@ -40,6 +46,8 @@ export function createFakeHost(): FakeHost {
     onType: () => ({ typedAt: new Date().toISOString(), alreadyTyped: false, confirmedByPane: true }),
     onLaunch: () => ({ paneId: '%1' }),
     onAnswerDialog: (input) => ({ requestId: input.requestId, pressed: input.decision === 'allow' ? '1' : '4', detail: 'pressed in the fake dialog' }),
+    controls: [],
+    onControl: (input) => ({ control: input.request.control, done: true, detail: 'done on the fake screen', screen: 'fake screen' }),
     activities: {
       launchAgent: async ({ spec, resume }) => host.onLaunch(spec, resume ?? false),
       typeMessage: async (input) => {
@@ -58,6 +66,10 @@ export function createFakeHost(): FakeHost {
       answerDialog: async (input) => {
         host.dialogAnswers.push(input);
         return host.onAnswerDialog(input);
+      },
+      controlAgent: async (input) => {
+        host.controls.push(input);
+        return host.onControl(input);
       },
       setupAgentWorktree: async () => ({ outcome: 'already-done' as const }),
       prepareAgentWorktree: async ({ team, agent, worktreeDir }) => ({ worktreeDir: worktreeDir ?? hostLayout('/tmp/orc-test-host').worktreeDir({ team, agent }), branch: agentBranch(team, agent), created: true }),

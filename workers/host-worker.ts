@@ -4,6 +4,7 @@ import { Client, Connection, WorkflowIdConflictPolicy, WorkflowNotFoundError } f
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { dataLayout } from '../domain/data-layout.ts';
 import { fileURLToPath } from 'node:url';
+import { createControlActivities } from '../activities/control-activities.ts';
 import { createDialogActivities } from '../activities/dialog-activities.ts';
 import { createHostActivities } from '../activities/host-activities.ts';
 import { createHostPresenceActivities } from '../activities/host-presence-activities.ts';
@@ -49,6 +50,7 @@ async function run() {
       ...createGitActivities({ git: createGit(), hostDir }),
       ...createReviewActivities({ git: createGit(), hostDir, confine: commandSandbox({ probe: cachedSandboxProbe(), tmux }) }),
       ...createDialogActivities({ tmux }),
+      ...createControlActivities({ tmux }),
       ...createHostPresenceActivities(),
     };
     const workflowWorker = await Worker.create({

@@ -19,6 +19,14 @@ export function agentActivities(spec: AgentSpec) {
     scheduleToCloseTimeout: '3 minutes',
     retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds', maximumAttempts: 5 },
   });
+  // Controls press keys: a retry could press them twice (a second Esc opens Claude Code's
+  // rewind menu), so each is tried once and its outcome, read off the screen, said as it is.
+  const controls = proxyActivities<Pick<HostQueueActivities, 'controlAgent'>>({
+    taskQueue: hostTaskQueue(spec.host),
+    scheduleToStartTimeout: '30 seconds',
+    startToCloseTimeout: '2 minutes',
+    retry: { maximumAttempts: 1 },
+  });
   // Records go to PostgreSQL from any worker. They run beside the agent's work, never in its
   // way: a database outage delays the log, not the messages.
   const recordActivities = proxyActivities<RecordActivities>({
@@ -48,7 +56,7 @@ export function agentActivities(spec: AgentSpec) {
       if (text) track(recordActivities.recordPaneHistory({ team: spec.team, agent: spec.agent, reason, text, at: new Date().toISOString() }));
     },
   };
-  return { host, records, pendingRecords };
+  return { host, controls, records, pendingRecords };
 }
 
 export type AgentActivities = ReturnType<typeof agentActivities>;

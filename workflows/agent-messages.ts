@@ -1,6 +1,7 @@
 // Signals, queries and updates of the agent workflow, defined beside it so that clients
 // (the web API, tests) use the very same typed objects.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ControlOutcome, ControlRequest } from '../domain/agent-controls.ts';
 import type { AgentEvent, AgentMessage, AgentStatus, AnswerDialogInput, AwaitDialogAnswerInput, CaptureInput, Checkin, DialogAnswer, QueuedCheckinInput, ScheduleCheckinInput, SendMessageInput } from './agent-types.ts';
 
 export const statusQuery = defineQuery<AgentStatus>('status');
@@ -56,3 +57,10 @@ export const dialogAnswerQuery = defineQuery<DialogAnswer | null, [{ requestId: 
  * first, then waits here instead of polling dialogAnswerQuery.
  */
 export const awaitDialogAnswerUpdate = defineUpdate<DialogAnswer, [AwaitDialogAnswerInput]>('awaitDialogAnswer');
+
+/**
+ * A person's control of the agent's CLI (interrupt, permission mode, compact, clear, model):
+ * its host presses the keys and reads the screen; resolves with what the screen showed. Refused
+ * by its validator while the agent's state forbids it (domain/agent-controls.ts stateRefusal).
+ */
+export const controlUpdate = defineUpdate<ControlOutcome, [ControlRequest]>('control');

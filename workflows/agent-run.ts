@@ -4,6 +4,7 @@
 // act on them, each in its own module: the inbox, the timers, recovery, dialog answers.
 import { ApplicationFailure, condition } from '@temporalio/workflow';
 import { usesHooks } from '../domain/agent-hooks.ts';
+import type { ControlOutcome, ControlRequest } from '../domain/agent-controls.ts';
 import type { AgentState } from '../domain/agent-state.ts';
 import { formatAgentRef } from '../domain/names.ts';
 import { agentActivities, type AgentActivities } from './agent-activities.ts';
@@ -21,6 +22,7 @@ export class AgentRun {
   /** Claude Code with orc's hooks: it confirms messages and reports its turns through them. */
   readonly hooked: boolean;
   readonly host: AgentActivities['host'];
+  readonly controls: AgentActivities['controls'];
   readonly records: AgentActivities['records'];
   readonly pendingRecords: AgentActivities['pendingRecords'];
 
@@ -42,8 +44,9 @@ export class AgentRun {
     this.spec = input.spec;
     this.agentId = formatAgentRef(this.spec);
     this.hooked = usesHooks(this.spec);
-    const { host, records, pendingRecords } = agentActivities(this.spec);
+    const { host, controls, records, pendingRecords } = agentActivities(this.spec);
     this.host = host;
+    this.controls = controls;
     this.records = records;
     this.pendingRecords = pendingRecords;
     this.state = input.snapshot?.state ?? 'provisioning';
@@ -113,6 +116,14 @@ export class AgentRun {
   async capture({ lines }: CaptureInput): Promise<{ text: string }> {
     if (this.paneId === null) throw ApplicationFailure.nonRetryable('the agent has no pane yet', 'NoPane');
     return this.host.capturePane({ paneId: this.paneId, lines });
+  }
+
+  /** A person's control of the CLI, pressed by its host; an interrupt seen on screen leaves it idle (no Stop hook says so). */
+  async control(request: ControlRequest): Promise<ControlOutcome> {
+    if (this.paneId === null) throw ApplicationFailure.nonRetryable('the agent has no pane yet', 'NoPane');
+    const outcome = await this.controls.controlAgent({ agentId: this.agentId, paneId: this.paneId, kind: this.spec.kind, request });
+    if (outcome.done && request.control === 'interrupt' && this.state === 'working') this.state = 'idle';
+    return outcome;
   }
 
   requestStop(): void {

@@ -11,6 +11,7 @@ import {
   awaitLaunchUpdate,
   cancelCheckinUpdate,
   captureUpdate,
+  controlUpdate,
   dialogAnswerQuery,
   enqueueMessageSignal,
   scheduleCheckinSignal,
@@ -37,6 +38,7 @@ beforeEach(() => {
   harness.host.onType = () => ({ typedAt: new Date().toISOString(), alreadyTyped: false, confirmedByPane: true });
   harness.host.onLaunch = () => ({ paneId: '%1' });
   harness.host.onAnswerDialog = (input) => ({ requestId: input.requestId, pressed: input.decision === 'allow' ? '1' : '4', detail: 'pressed in the fake dialog' });
+  harness.host.onControl = (input) => ({ control: input.request.control, done: true, detail: 'done on the fake screen', screen: 'fake screen' });
 });
 
 function startAgent(overrides: Partial<AgentSpec> = {}) {
@@ -160,6 +162,38 @@ describe('agentWorkflow', () => {
       expect(message.state).toBe('confirmed');
       expect(Date.now() - closedAt).toBeLessThan(3000);
       expect(await handle.query(statusQuery)).toMatchObject({ inbox: 0, deliveryHeldBy: null });
+      await handle.executeUpdate(stopUpdate);
+    });
+  });
+
+  it('carries a control to the host once; an interrupt seen done leaves the agent idle; a dialog waiting refuses controls', async () => {
+    await harness.run(async () => {
+      const handle = await startAgent({ kind: 'claude-code', argv: ['claude'] });
+      await handle.executeUpdate(awaitLaunchUpdate);
+      await handle.signal(agentEventSignal, { kind: 'prompt-submitted', prompt: 'work' });
+      await expect.poll(() => handle.query(statusQuery).then((s) => s.state)).toBe('working');
+      // Only an interrupt while it works.
+      const mode = await handle.executeUpdate(controlUpdate, { args: [{ control: 'mode', mode: 'plan' }] }).catch((err: unknown) => err);
+      expect(String((mode as Error).cause)).toContain('is working; interrupt it first');
+      const before = harness.host.controls.length;
+      const outcome = await handle.executeUpdate(controlUpdate, { args: [{ control: 'interrupt' }] });
+      expect(outcome).toMatchObject({ control: 'interrupt', done: true });
+      expect(harness.host.controls.slice(before)).toMatchObject([{ paneId: '%1', kind: 'claude-code', request: { control: 'interrupt' } }]);
+      expect((await handle.query(statusQuery)).state).toBe('idle');
+
+      // A control the screen did not confirm changes nothing, and is not tried again.
+      harness.host.onControl = (input) => ({ control: input.request.control, done: false, detail: 'not seen', screen: '' });
+      await handle.signal(agentEventSignal, { kind: 'prompt-submitted', prompt: 'work again' });
+      await expect.poll(() => handle.query(statusQuery).then((s) => s.state)).toBe('working');
+      expect(await handle.executeUpdate(controlUpdate, { args: [{ control: 'interrupt' }] })).toMatchObject({ done: false });
+      expect(harness.host.controls.length).toBe(before + 2);
+      expect((await handle.query(statusQuery)).state).toBe('working');
+
+      await handle.signal(agentEventSignal, { kind: 'permission-requested', tool: 'Bash' });
+      await expect.poll(() => handle.query(statusQuery).then((s) => s.state)).toBe('waiting-approval');
+      const refused = await handle.executeUpdate(controlUpdate, { args: [{ control: 'interrupt' }] }).catch((err: unknown) => err);
+      expect(String((refused as Error).cause)).toContain('waits for a permission decision');
+      expect(harness.host.controls.length).toBe(before + 2);
       await handle.executeUpdate(stopUpdate);
     });
   });

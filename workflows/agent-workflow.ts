@@ -4,6 +4,7 @@
 // capture its pane, stop it. This file wires the signals, queries and updates to the run's
 // state (agent-run.ts) and runs the main loop; each concern lives in its own module.
 import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import { stateRefusal } from '../domain/agent-controls.ts';
 import { MAX_CAPTURE_LINES } from '../domain/pane-text.ts';
 import { checkCheckinRequest, checkMessageText, checkWaitMs } from './agent-limits.ts';
 import {
@@ -13,6 +14,7 @@ import {
   awaitLaunchUpdate,
   cancelCheckinUpdate,
   captureUpdate,
+  controlUpdate,
   dialogAnswerQuery,
   enqueueMessageSignal,
   givenEnvQuery,
@@ -49,6 +51,12 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
     validator: ({ lines }) => {
       if (!Number.isInteger(lines) || lines < 1 || lines > MAX_CAPTURE_LINES) throw new Error(`lines must be a whole number from 1 to ${MAX_CAPTURE_LINES}`);
       if (agent.isClosed()) throw new Error(`agent ${agent.agentId} is ${agent.state}; it has no pane to capture`);
+    },
+  });
+  setHandler(controlUpdate, (request) => agent.control(request), {
+    validator: (request) => {
+      const refusal = agent.stopRequested ? agent.closedReason() : stateRefusal(agent.state, request.control, agent.agentId);
+      if (refusal !== null) throw new Error(refusal);
     },
   });
   setHandler(answerDialogSignal, (answer) => dialogs.answer(answer));

@@ -1,4 +1,4 @@
-// orc agent start|stop|restart
+// orc agent start|stop|restart (and the controls: agent-controls.ts)
 import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -7,6 +7,7 @@ import { parseSandboxPath, type SandboxPath } from '../../domain/sandbox.ts';
 import { CliError } from '../errors.ts';
 import { parseEnvPair } from '../env-pairs.ts';
 import { printJson } from '../output.ts';
+import { registerAgentControlCommands } from './agent-controls.ts';
 import type { CommandContext } from '../context.ts';
 
 /** `--sandbox-allow` values, each checked as it comes. */
@@ -19,7 +20,7 @@ function collectSandboxPath(value: string, previous: SandboxPath[]): SandboxPath
 }
 
 export function registerAgentCommands(program: Command, context: CommandContext): void {
-  const agent = program.command('agent').description('start, stop and restart agents');
+  const agent = program.command('agent').description('start, stop and restart agents; interrupt them, switch their mode or model, compact or clear them');
 
   agent
     .command('start')
@@ -80,4 +81,6 @@ export function registerAgentCommands(program: Command, context: CommandContext)
       if (options.json) printJson(result);
       else process.stdout.write(`restarted ${result.id}${result.throughTeam ? ' (through its team)' : ''}\n`);
     });
+
+  registerAgentControlCommands(agent, context);
 }

@@ -202,10 +202,13 @@ describe("an agent's token reads its own team only", () => {
     expect(await refusal(x().live.changes())).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('agent alpha/x cannot watch the live feed') });
   });
 
-  it('cannot start, stop or restart agents, run teams or make tokens', async () => {
+  it('cannot start, stop, restart or control agents, run teams or make tokens', async () => {
     const calls = [
       x().agents.stop({ agent: 'alpha/z' }),
       x().agents.restart({ agent: 'alpha/z' }),
+      // Controls press keys on a screen: a person's, never another agent's, even in its own team.
+      x().agents.control({ agent: 'alpha/z', request: { control: 'interrupt' } }),
+      x().agents.control({ agent: 'alpha/x', request: { control: 'mode', mode: 'plan' } }),
       x().agents.start({ agent: 'alpha/w', projectDir: '/srv/alpha' }),
       x().teams.stop({ team: 'alpha' }),
       x().tokens.create({ role: 'admin', name: 'mine' }),
@@ -252,6 +255,16 @@ describe("people's tokens read every team", () => {
   });
 });
 
+describe('agent controls are for admins', () => {
+  it('refuses a viewer token before anything is pressed', async () => {
+    expect(await refusal(as(person('viewer')).agents.control({ agent: 'alpha/x', request: { control: 'interrupt' } }))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('refuses a model name that could be read as more than a name, naming the field', async () => {
+    expect(await inputProblem(as(person('admin')).agents.control({ agent: 'alpha/x', request: { control: 'model', model: 'opus --dangerously-skip-permissions' } }))).toContain('request.model: a model name is');
+  });
+});
+
 describe('text typed into a terminal refuses control characters', () => {
   it('refuses a message that ends a bracketed paste, naming the field, character and position; nothing is sent', async () => {
     for (const identity of [person('admin'), agent('alpha/x')]) {
@@ -285,7 +298,7 @@ describe('text typed into a terminal refuses control characters', () => {
 describe('every procedure is covered here', () => {
   it('names each procedure of the API; a new one needs a test of what an agent token gets from it', () => {
     // Refused by role before any team is looked at (admin or person only): agents.start/stop/
-    // restart, teams.deploy/stop/addAgent, tokens.*, rules.add/import/remove/enable/delete,
+    // restart/control, teams.deploy/stop/addAgent, tokens.*, rules.add/import/remove/enable/delete,
     // approvals.approve/deny. Scoped by the team or agent they name: agents.capture/screen/send,
     // log.paneHistories, teams.show, checkins.schedule. Narrowed lists: agents.status, teams.list,
     // log.messages, checkins.list, rules.list, stats.*, approvals.list/recent. Own only:
@@ -293,7 +306,7 @@ describe('every procedure is covered here', () => {
     // records and approve (scoped by the agent they name; approve also by the team's rule).
     expect(Object.keys(appRouter._def.procedures).sort()).toEqual(
       [
-        'agents.capture', 'agents.restart', 'agents.screen', 'agents.send', 'agents.start', 'agents.status', 'agents.stop',
+        'agents.capture', 'agents.control', 'agents.restart', 'agents.screen', 'agents.send', 'agents.start', 'agents.status', 'agents.stop',
         'approvals.approve', 'approvals.deny', 'approvals.list', 'approvals.recent',
         'checkins.cancel', 'checkins.list', 'checkins.schedule',
         'hosts.list',

@@ -178,6 +178,8 @@ export interface AgentListEntry {
   pausedUntil?: string | null;
   /** Whether the agent runs confined by bubblewrap (its launch record). */
   sandboxed: boolean;
+  /** Which kind of CLI it runs (its command): says which controls it has. */
+  kind: AgentLaunchRecord['kind'];
 }
 
 /** Running agents and their live states; of one team only when `team` is given. */
@@ -194,6 +196,7 @@ export async function listAgents(services: Services, team: string | null = null)
         projectDir: row.projectDir,
         startedAt: row.createdAt.toISOString(),
         sandboxed: row.sandbox,
+        kind: kindOf(row.argv),
       };
       try {
         // Read with a short deadline: with no worker, the registry's facts still come back at once.

@@ -1,4 +1,4 @@
-// The agents API: start, stop, restart, send, capture, the live screen, status.
+// The agents API: start, stop, restart, send, capture, controls, the live screen, status.
 import { TRPCError } from '@trpc/server';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
@@ -7,6 +7,8 @@ import { terminalText } from '$domain/control-characters.ts';
 import { MAX_CAPTURE_LINES } from '$domain/pane-text.ts';
 import { capturePane, listAgents, sendMessage, startAgent, stopAgent } from '#lib/server/agents/agent-control.ts';
 import { restartAgent } from '#lib/server/agents/agent-restart.ts';
+import { controlAgent } from '#lib/server/agents/agent-controls.ts';
+import { MODEL_NAME, MODEL_NAME_RULE, PERMISSION_MODES } from '$domain/agent-controls.ts';
 import { withNeedsPerson } from '#lib/server/agents/needs-person.ts';
 import { watchScreen } from '#lib/server/agents/screen-stream.ts';
 import { adminProcedure, authedProcedure, router } from '../trpc.ts';
@@ -24,6 +26,15 @@ const sandboxPath = z
 export const sandboxInput = z
   .object({ enabled: z.boolean(), allow: z.array(z.object({ path: sandboxPath, writable: z.boolean() })).max(32).default([]) })
   .default({ enabled: true, allow: [] });
+
+/** One control of an agent's CLI (domain/agent-controls.ts); a person's only: keys reach its screen. */
+const controlInput = z.discriminatedUnion('control', [
+  z.object({ control: z.literal('interrupt') }),
+  z.object({ control: z.literal('mode'), mode: z.enum(PERMISSION_MODES) }),
+  z.object({ control: z.literal('compact') }),
+  z.object({ control: z.literal('clear') }),
+  z.object({ control: z.literal('model'), model: z.string().regex(MODEL_NAME, { message: `a model name is ${MODEL_NAME_RULE}` }) }),
+]);
 
 export const agentsRouter = router({
   start: adminProcedure
@@ -72,6 +83,11 @@ export const agentsRouter = router({
   capture: authedProcedure
     .input(z.object({ agent: agentRef, lines: z.number().int().min(1).max(MAX_CAPTURE_LINES).default(50) }))
     .query(({ ctx, input }) => capturePane(ctx.services, input.agent, input.lines)),
+
+  /** Interrupt, permission mode, compact, clear, model: pressed on the agent's screen and confirmed there. */
+  control: adminProcedure
+    .input(z.object({ agent: agentRef, request: controlInput }))
+    .mutation(({ ctx, input }) => controlAgent(ctx.services, input.agent, input.request)),
 
   /** The agent's screen with its colours, a frame each time it changes; viewers may watch too. */
   screen: authedProcedure.input(z.object({ agent: agentRef })).subscription(({ ctx, input, signal }) => watchScreen(ctx.services, input.agent, signal, ctx.identity.tokenId)),
