@@ -5,8 +5,16 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** What the model says: text, or a tool call. */
-export type MessageReply = { text: string } | { toolUse: { name: string; input: Record<string, unknown> } };
+/** The token counts the API reports for one reply, in the Messages API's own field names. */
+export interface ReplyUsage {
+  input_tokens: number;
+  output_tokens: number;
+  cache_creation_input_tokens: number;
+  cache_read_input_tokens: number;
+}
+
+/** What the model says: text, or a tool call; `usage` overrides the counts it reports. */
+export type MessageReply = ({ text: string } | { toolUse: { name: string; input: Record<string, unknown> } }) & { usage?: ReplyUsage };
 
 export type Reply =
   | MessageReply
@@ -218,7 +226,8 @@ function stopReason(reply: MessageReply): string {
   return 'text' in reply ? 'end_turn' : 'tool_use';
 }
 
-const USAGE = { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
+/** What every reply reports unless the script says otherwise. */
+export const DEFAULT_USAGE: ReplyUsage = { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
 
 function messageJson(reply: MessageReply, model: string): Record<string, unknown> {
   return {
@@ -229,7 +238,7 @@ function messageJson(reply: MessageReply, model: string): Record<string, unknown
     content: [contentBlock(reply)],
     stop_reason: stopReason(reply),
     stop_sequence: null,
-    usage: USAGE,
+    usage: reply.usage ?? DEFAULT_USAGE,
   };
 }
 
@@ -239,7 +248,10 @@ function streamReply(res: ServerResponse, reply: MessageReply, model: string): v
     res.write(`event: ${event}\ndata: ${JSON.stringify({ type: event, ...data })}\n\n`);
   };
   const block = contentBlock(reply);
-  send('message_start', { message: { ...messageJson(reply, model), content: [], stop_reason: null } });
+  const usage = reply.usage ?? DEFAULT_USAGE;
+  // As the real API streams it: message_start carries the input and cache counts with a
+  // provisional output count of 1; message_delta carries the final output count.
+  send('message_start', { message: { ...messageJson(reply, model), content: [], stop_reason: null, usage: { ...usage, output_tokens: 1 } } });
   if ('text' in reply) {
     send('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
     send('content_block_delta', { index: 0, delta: { type: 'text_delta', text: reply.text } });
@@ -249,7 +261,7 @@ function streamReply(res: ServerResponse, reply: MessageReply, model: string): v
     send('content_block_delta', { index: 0, delta: { type: 'input_json_delta', partial_json: JSON.stringify(reply.toolUse.input) } });
   }
   send('content_block_stop', { index: 0 });
-  send('message_delta', { delta: { stop_reason: stopReason(reply), stop_sequence: null }, usage: { output_tokens: 5 } });
+  send('message_delta', { delta: { stop_reason: stopReason(reply), stop_sequence: null }, usage: { output_tokens: usage.output_tokens } });
   send('message_stop', {});
   res.end();
 }
