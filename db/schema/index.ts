@@ -8,3 +8,4 @@ export * from './permission-rules.ts';
 export * from './pane-histories.ts';
 export * from './sessions.ts';
 export * from './webhooks.ts';
+export * from './token-usage.ts';
