@@ -1,11 +1,14 @@
 // The real Claude Code CLI (2.1.328) as an orc agent, in its bubblewrap sandbox (the default),
 // reports what each model call cost to orc's OTLP receiver with its own token, as orc launched
 // it to; `orc usage --json` then shows exactly the tokens the scripted Messages API reported,
-// and the cost the CLI computed from them at its own prices.
+// and the cost the CLI computed from them at its own prices; the overview's Today column and
+// the Analytics charts show the same in a real browser.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { usageLine } from '../../web/src/lib/client/usage-format.ts';
+import { launchBrowser, screenshot, signedInPage } from '../../testing/browser.ts';
 import { claudeTestCommand, envFlags, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
 import { eventually } from '../../testing/eventually.ts';
 import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
@@ -88,6 +91,27 @@ describe("an agent's model usage", () => {
     const table = await orc(['usage', '--team', team, '--since', '1h', '--by', 'day']);
     expect(table).toMatch(/^DAY\s+REQUESTS\s+INPUT\s+OUTPUT\s+CACHE READ\s+CACHE WRITE\s+COST/m);
     expect(table).toMatch(new RegExp(`^total\\s+${expected.requests}\\s+${expected.inputTokens.toLocaleString('en-US')}\\s`, 'm'));
+
+    // The dashboard: the agent's tokens and cost today on the overview, its team's day on Analytics.
+    const browser = await launchBrowser();
+    try {
+      const { context, page } = await signedInPage(browser, inject('orcUrl'), inject('adminToken'));
+      await page.goto('/');
+      const today = page.locator(`tr[data-agent="${id}"] td[data-usage-today]`);
+      await expect.poll(() => today.textContent(), { timeout: 15_000 }).toBe(usageLine(usage.total));
+      await screenshot(page, 'usage-overview');
+      await page.goto('/analytics');
+      const cost = page.locator('figure[data-chart="usage-cost"]');
+      expect(await cost.locator('canvas').count()).toBe(1);
+      const day = new Date().toISOString().slice(0, 10);
+      expect(await cost.locator('table thead').textContent()).toContain(team);
+      expect(await cost.locator('table tbody').textContent()).toContain(day);
+      expect(await page.locator('figure[data-chart="usage-tokens"] table thead').textContent()).toContain(team);
+      await screenshot(page, 'usage-analytics');
+      await context.close();
+    } finally {
+      await browser.close();
+    }
   });
 
   it('refuses options it cannot read, naming them', async () => {

@@ -17,3 +17,8 @@ export function usageLine(figures: { inputTokens: number; outputTokens: number; 
   const all = figures.inputTokens + figures.outputTokens + figures.cacheReadTokens + figures.cacheCreationTokens;
   return `${tokens(all)} tokens · ${dollars(figures.costUsd)}`;
 }
+
+/** A chart axis in dollars: three significant digits, so close ticks ($0.035, $0.04) read apart. */
+export function dollarTick(n: number): string {
+  return `$${Number(n.toPrecision(3))}`;
+}

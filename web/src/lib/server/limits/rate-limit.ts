@@ -143,3 +143,9 @@ function once(fn: () => void): () => void {
  * a person (at most one per agent) holds its place.
  */
 export const hookConcurrency = createConcurrencyLimit(4);
+
+/**
+ * Telemetry exports of one token at work at once: apart from its hooks' places, so a busy
+ * exporter never makes a PreToolUse or PermissionRequest of the same agent wait.
+ */
+export const telemetryConcurrency = createConcurrencyLimit(2);

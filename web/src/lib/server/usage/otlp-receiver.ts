@@ -8,7 +8,7 @@ import { hashToken } from '$db/tokens.ts';
 import { parseAgentRef } from '$domain/names.ts';
 import { InvalidOtlpExportError, parseOtlpApiRequests, sumByModel } from '$domain/usage/otlp-api-requests.ts';
 import { bearerToken, identify } from '../auth/auth.ts';
-import { hookConcurrency, telemetryRateLimiter } from '../limits/rate-limit.ts';
+import { telemetryConcurrency, telemetryRateLimiter } from '../limits/rate-limit.ts';
 import { getServices, type Services } from '../services.ts';
 import { recordUsage } from './usage-store.ts';
 
@@ -31,7 +31,7 @@ export async function handleOtlpLogs(request: Request, services: Services = getS
   if (!verdict.allowed) {
     return failure(429, GRPC.resourceExhausted, telemetryRateLimiter.describe(verdict), { 'retry-after': String(verdict.retryAfterS) });
   }
-  const leave = await hookConcurrency.enter(key);
+  const leave = await telemetryConcurrency.enter(key);
   try {
     return await receive(request, services, now);
   } finally {
