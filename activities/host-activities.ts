@@ -11,6 +11,7 @@ import { tailOfPane } from '../domain/pane-text.ts';
 import { UnsealError, unseal, unsealValues } from '../domain/sealed-secret.ts';
 import type { AgentSpec } from '../workflows/agent-types.ts';
 import { writeClaudeSettings } from '../host/claude-settings.ts';
+import { claudeTelemetryEnv } from '../host/claude-telemetry.ts';
 import type { DeliveryLedger } from '../host/delivery-ledger.ts';
 import { paneInfo, readPane, waitForPane } from '../host/tmux/pane-reading.ts';
 import { saveAgentHistory } from '../host/agent-history.ts';
@@ -190,6 +191,8 @@ export function createHostActivities(deps: HostActivityDeps) {
         ...givenEnv,
         // `orc` itself, first on the agent's PATH, so it can message teammates and schedule check-ins.
         ...(deps.orcBinDir ? { PATH: `${deps.orcBinDir}:${givenEnv.PATH ?? process.env.PATH ?? '/usr/bin:/bin'}` } : {}),
+        // What each model call cost, reported by Claude Code to orc (`orc usage`); orc's, over the person's --env.
+        ...(spec.kind === 'claude-code' ? claudeTelemetryEnv(spec.orcUrl, agentToken) : {}),
         ORC_URL: spec.orcUrl,
         ORC_AGENT: formatAgentRef(spec),
         ORC_AGENT_TOKEN: agentToken,

@@ -17,6 +17,7 @@ import { registerTeamCommands } from './commands/team.ts';
 import { registerTokenCommands } from './commands/token.ts';
 import { registerSendCommand } from './commands/send.ts';
 import { registerStatusCommand } from './commands/status.ts';
+import { registerUsageCommand } from './commands/usage.ts';
 import type { CommandContext } from './context.ts';
 
 export function buildProgram(): Command {
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerApprovalCommands(program, context);
   registerRuleCommands(program, context);
   registerStatsCommand(program, context);
+  registerUsageCommand(program, context);
   registerTokenCommands(program, context);
   registerNotifyCommands(program, context);
   registerDoctorCommand(program);

@@ -5,11 +5,20 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** The token counts the API reports for one reply, in the Messages API's own field names. */
+export interface ReplyUsage {
+  input_tokens: number;
+  output_tokens: number;
+  cache_creation_input_tokens: number;
+  cache_read_input_tokens: number;
+}
+
 /**
- * What the model says: text, or a tool call. `delayMs` holds the reply back that long after its
- * first event, so the CLI stays busy with a turn (for tests that interrupt one).
+ * What the model says: text, or a tool call. `usage` overrides the counts it reports;
+ * `delayMs` holds the reply back that long after its first event, so the CLI stays busy with a
+ * turn (for tests that interrupt one).
  */
-export type MessageReply = ({ text: string } | { toolUse: { name: string; input: Record<string, unknown> } }) & { delayMs?: number };
+export type MessageReply = ({ text: string } | { toolUse: { name: string; input: Record<string, unknown> } }) & { usage?: ReplyUsage; delayMs?: number };
 
 export type Reply =
   | MessageReply
@@ -222,7 +231,8 @@ function stopReason(reply: MessageReply): string {
   return 'text' in reply ? 'end_turn' : 'tool_use';
 }
 
-const USAGE = { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
+/** What every reply reports unless the script says otherwise. */
+export const DEFAULT_USAGE: ReplyUsage = { input_tokens: 10, output_tokens: 5, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
 
 function messageJson(reply: MessageReply, model: string): Record<string, unknown> {
   return {
@@ -233,7 +243,7 @@ function messageJson(reply: MessageReply, model: string): Record<string, unknown
     content: [contentBlock(reply)],
     stop_reason: stopReason(reply),
     stop_sequence: null,
-    usage: USAGE,
+    usage: reply.usage ?? DEFAULT_USAGE,
   };
 }
 
@@ -243,7 +253,10 @@ function streamReply(res: ServerResponse, reply: MessageReply, model: string): v
     res.write(`event: ${event}\ndata: ${JSON.stringify({ type: event, ...data })}\n\n`);
   };
   const block = contentBlock(reply);
-  send('message_start', { message: { ...messageJson(reply, model), content: [], stop_reason: null } });
+  const usage = reply.usage ?? DEFAULT_USAGE;
+  // As the real API streams it: message_start carries the input and cache counts with a
+  // provisional output count of 1; message_delta carries the final output count.
+  send('message_start', { message: { ...messageJson(reply, model), content: [], stop_reason: null, usage: { ...usage, output_tokens: 1 } } });
   if (reply.delayMs) {
     // The rest comes later, unless the CLI hung up meanwhile (interrupted).
     const { delayMs, ...rest } = reply;
@@ -265,7 +278,7 @@ function streamRest(res: ServerResponse, reply: MessageReply, block: Record<stri
     send('content_block_delta', { index: 0, delta: { type: 'input_json_delta', partial_json: JSON.stringify(reply.toolUse.input) } });
   }
   send('content_block_stop', { index: 0 });
-  send('message_delta', { delta: { stop_reason: stopReason(reply), stop_sequence: null }, usage: { output_tokens: 5 } });
+  send('message_delta', { delta: { stop_reason: stopReason(reply), stop_sequence: null }, usage: { output_tokens: (reply.usage ?? DEFAULT_USAGE).output_tokens } });
   send('message_stop', {});
   res.end();
 }

@@ -9,3 +9,4 @@ export * from './pane-histories.ts';
 export * from './sessions.ts';
 export * from './webhooks.ts';
 export * from './review-records.ts';
+export * from './token-usage.ts';

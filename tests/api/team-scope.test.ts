@@ -14,6 +14,7 @@ import { paneHistories } from '../../db/schema/pane-histories.ts';
 import { permissionRequests } from '../../db/schema/permission-requests.ts';
 import { permissionRules } from '../../db/schema/permission-rules.ts';
 import { teams } from '../../db/schema/teams.ts';
+import { tokenUsage } from '../../db/schema/token-usage.ts';
 import type { TokenIdentity } from '../../db/tokens.ts';
 import { freshDatabase, type FreshDatabase } from '../../testing/fresh-database.ts';
 import { readServerConfig } from '../../web/src/lib/server/config.ts';
@@ -112,6 +113,11 @@ beforeAll(async () => {
     request('b000000002', 'beta/y', 'allowed', 'rule'),
     request('b000000003', 'beta/y', 'allowed', 'rule'),
   ]);
+  const spent = (agentId: string, costUsd: number) => ({
+    agentId, team: agentId.split('/')[0] ?? '', hour: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000), model: 'claude-opus-5-5',
+    requests: 1, inputTokens: 100, outputTokens: 10, cacheReadTokens: 0, cacheCreationTokens: 0, costUsd,
+  });
+  await db.insert(tokenUsage).values([spent('alpha/x', 0.5), spent('alpha/z', 0.25), spent('beta/y', 9)]);
 });
 
 afterAll(async () => {
@@ -150,6 +156,16 @@ describe("an agent's token reads its own team only", () => {
     expect(timeline.days.reduce((sum, day) => sum + day.requests, 0)).toBe(3);
     expect(timeline.rulesLearned.at(-1)?.total).toBe(3);
     expect(timeline.messagesPerAgent.map((m) => m.agent)).toEqual(['alpha/x', 'alpha/z']);
+  });
+
+  it("reads its own team's model usage only", async () => {
+    const usage = await x().usage.summary();
+    expect(usage.rows.map((r) => [r.key, r.costUsd])).toEqual([['alpha/x', 0.5], ['alpha/z', 0.25]]);
+    expect(usage.total.costUsd).toBe(0.75);
+    expect((await x().usage.summary({ by: 'team' })).rows.map((r) => r.key)).toEqual(['alpha']);
+    expect((await x().usage.timeline()).map((r) => [r.team, r.costUsd])).toEqual([['alpha', 0.75]]);
+    expect(await refusal(x().usage.summary({ agent: 'beta/y' }))).toEqual({ code: 'FORBIDDEN', message: 'agent alpha/x may read only team alpha; beta/y is in team beta' });
+    expect(await refusal(x().usage.summary({ team: 'beta' }))).toEqual({ code: 'FORBIDDEN', message: 'agent alpha/x may read only team alpha, not team beta' });
   });
 
   it('sees its own permission requests, not a teammate\'s or another team\'s', async () => {
@@ -251,6 +267,8 @@ describe("people's tokens read every team", () => {
     expect(stats.overall.requests).toBe(6);
     expect(stats.teams.map((t) => t.team)).toEqual(['alpha', 'beta']);
     expect((await api.stats.timeline()).messagesPerAgent.map((m) => m.agent)).toEqual(['alpha/x', 'alpha/z', 'beta/y']);
+    expect((await api.usage.summary({ by: 'team' })).rows.map((r) => [r.key, r.costUsd])).toEqual([['alpha', 0.75], ['beta', 9]]);
+    expect((await api.usage.summary({ team: 'beta' })).total.costUsd).toBe(9);
     expect((await api.approvals.list()).map((r) => r.id).sort()).toEqual(['a000000001', 'a000000002', 'b000000001']);
   });
 });
@@ -301,7 +319,7 @@ describe('every procedure is covered here', () => {
     // restart/control, teams.deploy/stop/addAgent, tokens.*, rules.add/import/remove/enable/delete,
     // approvals.approve/deny. Scoped by the team or agent they name: agents.capture/screen/send,
     // log.paneHistories, teams.show, checkins.schedule. Narrowed lists: agents.status, teams.list,
-    // log.messages, checkins.list, rules.list, stats.*, approvals.list/recent. Own only:
+    // log.messages, checkins.list, rules.list, stats.*, usage.*, approvals.list/recent. Own only:
     // checkins.cancel. Refused to agents: live.changes, hosts.list, notify.*, review.* but diff,
     // records and approve (scoped by the agent they name; approve also by the team's rule).
     expect(Object.keys(appRouter._def.procedures).sort()).toEqual(
@@ -318,6 +336,7 @@ describe('every procedure is covered here', () => {
         'stats.permissions', 'stats.timeline',
         'teams.addAgent', 'teams.deploy', 'teams.list', 'teams.show', 'teams.stop',
         'tokens.create', 'tokens.list', 'tokens.revoke',
+        'usage.summary', 'usage.timeline',
       ].sort(),
     );
   });

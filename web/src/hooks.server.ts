@@ -9,8 +9,8 @@ export const init = async (): Promise<void> => {
   await startRecordsWorkerIfAsked();
 };
 
-/** Paths that authenticate on their own (hooks: the agent's bearer token) or need no one. */
-const SELF_AUTHENTICATED = ['/hooks/', '/healthz', '/_app/', '/favicon'];
+/** Paths that authenticate on their own (hooks, telemetry: the agent's bearer token) or need no one. */
+const SELF_AUTHENTICATED = ['/hooks/', '/otlp/', '/healthz', '/_app/', '/favicon'];
 /** Pages anyone may open: signing in. */
 const PUBLIC_PAGES = ['/signin'];
 

@@ -11,6 +11,7 @@ import { rulesRouter } from './routers/rules.ts';
 import { statsRouter } from './routers/stats.ts';
 import { teamsRouter } from './routers/teams.ts';
 import { tokensRouter } from './routers/tokens.ts';
+import { usageRouter } from './routers/usage.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -26,6 +27,7 @@ export const appRouter = router({
   stats: statsRouter,
   teams: teamsRouter,
   tokens: tokensRouter,
+  usage: usageRouter,
 });
 
 export type AppRouter = typeof appRouter;

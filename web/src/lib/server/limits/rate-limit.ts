@@ -84,6 +84,12 @@ export function createRateLimiter(name: string, settings: BucketSettings, clock:
 export const hookRateLimiter = createRateLimiter('hook calls', { burst: 60, perSecond: 10 });
 
 /**
+ * Claude Code exports its log events (model calls, prompts, tool decisions) in one batch every
+ * two seconds at most, as orc launches it (host/claude-telemetry.ts); a flood is far more.
+ */
+export const telemetryRateLimiter = createRateLimiter('telemetry exports', { burst: 30, perSecond: 2 });
+
+/**
  * The CLI makes one call per command; a dashboard's browser opens its live feeds and screens
  * and sends a person's actions (its page loads are not counted: api/page-caller.ts). People and
  * agents alike stay far below this; a script looping on one token does not.
@@ -137,3 +143,9 @@ function once(fn: () => void): () => void {
  * a person (at most one per agent) holds its place.
  */
 export const hookConcurrency = createConcurrencyLimit(4);
+
+/**
+ * Telemetry exports of one token at work at once: apart from its hooks' places, so a busy
+ * exporter never makes a PreToolUse or PermissionRequest of the same agent wait.
+ */
+export const telemetryConcurrency = createConcurrencyLimit(2);
