@@ -15,6 +15,7 @@ import { createRecordActivities } from '../activities/record-activities.ts';
 import { createNotificationActivities } from '../activities/notification-activities.ts';
 import { watchAgentPanes } from '../host/tmux/pane-watcher.ts';
 import { watchDialogs } from '../host/screen-fallback/dialog-watcher.ts';
+import { createBlockedWatch } from '../host/screen-fallback/blocked-watch.ts';
 import { answerFromScreen, reportDialogClosed } from '../host/screen-fallback/screen-fallback.ts';
 import { loadSecretKey } from '../host/secret-key.ts';
 import { createTmux } from '../host/tmux/tmux.ts';
@@ -86,9 +87,12 @@ async function run() {
     const watcher = watchAgentPanes(tmux, ({ agentId, paneId, exitStatus }) => tell(agentId, { kind: 'exited', paneId, exitStatus }));
     // The screen fallback: permission dialogs of agents without hooks, answered through orc's rules
     // (and those hooked Claude Code shows when nobody answered in time, watched until they close).
+    // Dialogs orc cannot answer (a trust or update prompt, say): the agent is `blocked` while one holds it.
+    const blockedWatch = createBlockedWatch({ tmux, report: tell });
     const dialogWatcher = watchDialogs({
       tmux,
       hostDir,
+      onScreen: (pane, text) => blockedWatch.observe(pane, text),
       answer: (pane, access, dialog) => answerFromScreen({ tmux, log: (line) => console.log(line) }, pane, access, dialog),
       // The workflow hears of it straight away; orc's records through the agent's access, if it has one.
       onDialogClosed: async (agentId, access, { interrupted }) => {
