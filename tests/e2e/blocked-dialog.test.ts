@@ -3,7 +3,8 @@
 // screen the agent is `blocked` with the dialog's first line in `orc status` (its text in
 // --json), it needs a person, a webhook says so, and a message sent meanwhile waits instead of
 // being typed into the dialog. A person answers at the pane (tmux send-keys, as one attached
-// would): the agent is idle again and the message arrives.
+// would): the agent is idle again and the message arrives. And the real Claude Code, started in
+// a project nobody trusted, starts blocked on its trust dialog instead of failing a minute later.
 import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -13,7 +14,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { claudeTestCommand, envFlags, prepareClaudeCodeEnv } from '../../testing/claude-code.ts';
 import { eventually } from '../../testing/eventually.ts';
+import { startScriptedMessagesApi, type ScriptedMessagesApi } from '../../testing/scripted-messages-api.ts';
 import { orc, runOrc, uniqueName } from '../../testing/run-orc.ts';
 
 const execFileAsync = promisify(execFile);
@@ -21,7 +24,9 @@ const FAKE_CLI = fileURLToPath(new URL('../../testing/fake-agent-cli.sh', import
 const team = uniqueName('blocked');
 const agent = `${team}/cli`;
 const TITLE = 'Update available: fake-cli 2.0';
+const claude = `${team}/claude`;
 let paneId: string;
+let api: ScriptedMessagesApi | undefined;
 let server: Server;
 let hookId = '';
 const received: Array<{ kind: string; agent: string; reason: string | null; summary: string }> = [];
@@ -54,6 +59,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await runOrc(['agent', 'stop', agent]);
+  await runOrc(['agent', 'stop', claude]);
+  await api?.close();
   if (hookId) await runOrc(['notify', 'rm', hookId]);
   await new Promise((resolve) => server?.close(resolve));
 });
@@ -96,5 +103,25 @@ describe('a dialog orc cannot answer', () => {
     expect((await held).code).toBe(0);
     await eventually(async () => expect(await capture()).toContain('ok: echo after-the-dialog'));
     expect(received.filter((e) => e.agent === agent)).toHaveLength(1);
+  });
+
+  it("starts the real Claude Code blocked on its trust dialog in a project nobody trusted, and lets it go once a person answers", async () => {
+    api = await startScriptedMessagesApi();
+    const project = await mkdtemp(join(tmpdir(), 'orc-blocked-untrusted-'));
+    // Onboarding done, but no project trusted: Claude Code asks "Accessing workspace: …".
+    const env = await prepareClaudeCodeEnv({ apiUrl: api.url, projectDirs: [] });
+    const started = JSON.parse(await orc(['agent', 'start', claude, '--project', project, '--cmd', claudeTestCommand(), ...envFlags(env), '--json'])) as { paneId: string; state: string; blockedBy: { title: string; text: string } | null };
+    // The launch met the dialog instead of the prompt: blocked at once, not failed a minute later.
+    expect(started.state).toBe('blocked');
+    expect(started.blockedBy?.title).toBe('Accessing workspace:');
+    expect(started.blockedBy?.text).toContain('Yes, I trust this folder');
+    expect(await orc(['status'])).toContain(`${claude}`);
+    expect(await orc(['status'])).toMatch(/blocked \(dialog: Accessing workspace:\)/);
+    // The person trusts it at the pane: down to "Yes, I trust this folder", Enter.
+    await execFileAsync('tmux', ['-L', inject('tmuxSocket'), 'send-keys', '-t', started.paneId, 'Down']);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await execFileAsync('tmux', ['-L', inject('tmuxSocket'), 'send-keys', '-t', started.paneId, 'Enter']);
+    await eventually(async () => expect((JSON.parse(await orc(['status', '--json'])) as StatusEntry[]).find((a) => a.id === claude)?.state).toBe('idle'), { timeoutMs: 30_000 });
+    expect(JSON.parse(await orc(['send', claude, 'reply with trusted-now', '--json'])).state).toBe('confirmed');
   });
 });
