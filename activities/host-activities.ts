@@ -5,6 +5,8 @@ import { mkdir, stat } from 'node:fs/promises';
 import { hostLayout } from '../domain/data-layout.ts';
 import { usesHooks } from '../domain/agent-hooks.ts';
 import { claudeCodeIsReady, echoProbes } from '../domain/pane-recognition.ts';
+import { BLOCKED_AFTER_MS, recognizeBlockingDialog, type BlockingDialog } from '../domain/blocking-dialog.ts';
+import { BLOCKED_PANE_OPTION } from '../host/screen-fallback/blocked-watch.ts';
 import { recognizeDialog, type PermissionDialog } from '../domain/permissions/dialog-recognition.ts';
 import { formatAgentRef, tmuxSessionName } from '../domain/names.ts';
 import { tailOfPane } from '../domain/pane-text.ts';
@@ -12,6 +14,9 @@ import { UnsealError, unseal, unsealValues } from '../domain/sealed-secret.ts';
 import type { AgentSpec } from '../workflows/agent-types.ts';
 import { writeClaudeSettings } from '../host/claude-settings.ts';
 import { claudeTelemetryEnv } from '../host/claude-telemetry.ts';
+import { projectMcpServers } from '../host/project-mcp-files.ts';
+import { claudeConfigFile, trustWorkspaceOfTrustedProject } from '../host/claude-trust.ts';
+import { mcpServerDecisions } from '../domain/project-mcp-servers.ts';
 import type { DeliveryLedger } from '../host/delivery-ledger.ts';
 import { paneInfo, readPane, waitForPane } from '../host/tmux/pane-reading.ts';
 import { saveAgentHistory } from '../host/agent-history.ts';
@@ -143,8 +148,11 @@ export function createHostActivities(deps: HostActivityDeps) {
   }
 
   return {
-    /** Launches the agent's CLI; with `resume`, a relaunch after it died, continuing its conversation. */
-    async launchAgent({ spec, resume = false }: { spec: AgentSpec; resume?: boolean }): Promise<{ paneId: string; previousHistory?: string }> {
+    /**
+     * Launches the agent's CLI; with `resume`, a relaunch after it died, continuing its conversation.
+     * `blocked`: Claude Code showed a dialog orc cannot answer instead of its prompt, and kept it.
+     */
+    async launchAgent({ spec, resume = false }: { spec: AgentSpec; resume?: boolean }): Promise<{ paneId: string; previousHistory?: string; blocked?: BlockingDialog }> {
       const workDir = spec.workspaceDir ?? spec.projectDir;
       const dir = await stat(workDir).catch(() => null);
       if (!dir?.isDirectory()) {
@@ -174,12 +182,23 @@ export function createHostActivities(deps: HostActivityDeps) {
       const hooked = usesHooks(spec);
       if (spec.kind === 'claude-code') {
         const settingsFile = agentFiles(spec).claudeSettings;
-        await writeClaudeSettings(settingsFile, spec.orcUrl, { hooks: hooked });
+        // Read at every launch: a server added to .mcp.json since is decided too, never asked about.
+        const mcp = mcpServerDecisions(await projectMcpServers(workDir), spec.mcpServers ?? []);
+        await writeClaudeSettings(settingsFile, spec.orcUrl, { hooks: hooked, mcp });
         argv.push('--settings', settingsFile);
         // Claude Code picks the conversation up where it stopped.
         if (resume && !argv.includes('--continue')) argv.push('--continue');
       }
       const { agentToken, givenEnv } = openSecrets(spec, deps.secretKey);
+      if (spec.kind === 'claude-code' && workDir !== spec.projectDir) {
+        // A worktree is new to Claude Code: trusted like its project, or its trust dialog shows.
+        const configFile = claudeConfigFile({ ...(deps.sandboxEnv ?? process.env), ...givenEnv });
+        if (configFile !== null) {
+          await trustWorkspaceOfTrustedProject(configFile, spec.projectDir, workDir).catch((err: unknown) => {
+            console.warn(`agent ${formatAgentRef(spec)}: could not record its worktree as trusted in ${configFile} (${String(err)}); Claude Code may ask, and the agent shows blocked until someone answers`);
+          });
+        }
+      }
       // The agent's own scratch dir: writable like its workspace, where its temporary files go
       // instead of the shared /tmp (writes there wait for a person).
       const scratchDir = spec.scratchDir ?? layout.scratchDir(spec);
@@ -240,11 +259,22 @@ export function createHostActivities(deps: HostActivityDeps) {
       const timeoutMs = deps.readyTimeoutMs ?? (spec.kind === 'claude-code' ? 60_000 : 10_000);
       let previous: string | null = null;
       let unchangedReads = 0;
+      let unchangedSince = Date.now();
+      let blocked: BlockingDialog | undefined;
       const ready = await waitForPane(
         tmux,
         paneId,
         (text) => {
-          if (spec.kind === 'claude-code') return claudeCodeIsReady(text);
+          if (text !== previous) unchangedSince = Date.now();
+          if (spec.kind === 'claude-code') {
+            previous = text;
+            if (claudeCodeIsReady(text)) return true;
+            // A dialog no setting prevented (domain/blocking-dialog.ts): waiting out the timeout
+            // would only fail the launch; the agent is blocked until a person answers it.
+            const dialog = Date.now() - unchangedSince >= BLOCKED_AFTER_MS ? recognizeBlockingDialog(text) : null;
+            if (dialog !== null) blocked = dialog;
+            return dialog !== null;
+          }
           // A generic CLI is taken as ready once its screen has stopped changing (some, like
           // cat, draw nothing at all).
           unchangedReads = text === previous ? unchangedReads + 1 : 0;
@@ -272,7 +302,11 @@ export function createHostActivities(deps: HostActivityDeps) {
           'AgentNotReady',
         );
       }
-      return previousHistory === undefined ? { paneId } : { paneId, previousHistory };
+      if (blocked !== undefined) {
+        // So the host's watcher says `unblocked` once it goes (host/screen-fallback/blocked-watch.ts).
+        await tmux.run(['set-option', '-p', '-t', paneId, BLOCKED_PANE_OPTION, '1']);
+      }
+      return { paneId, ...(previousHistory === undefined ? {} : { previousHistory }), ...(blocked === undefined ? {} : { blocked }) };
     },
 
     async typeMessage(input: TypeMessageInput): Promise<TypeMessageResult> {

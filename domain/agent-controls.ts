@@ -88,6 +88,9 @@ export function stateRefusal(state: AgentState | 'unknown' | 'unreachable', cont
       return `${agentId} is ${state}; it has no running CLI to control`;
     case 'waiting-approval':
       return `${agentId} waits for a permission decision: its dialog would take the keys as an answer (Esc denies it); answer it first with orc approve or orc deny (see orc approvals)`;
+    case 'blocked':
+      // The dialog would take the keys, with an effect orc cannot know.
+      return `${agentId} is blocked on a dialog orc cannot answer; answer it in the agent's pane first (see orc status)`;
     case 'paused':
       return control === 'interrupt' ? `${agentId} is paused on its usage limit, not working: there is nothing to interrupt` : null;
     case 'working':

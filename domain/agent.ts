@@ -35,4 +35,6 @@ export interface AgentLaunchRecord {
   envNames: string[];
   /** Whether the CLI runs confined by bubblewrap (domain/sandbox.ts), and what it may reach beyond its workspace. */
   sandbox: SandboxSetting;
+  /** Claude Code: the project's MCP servers (`.mcp.json`) it may start; every other one is disabled (domain/project-mcp-servers.ts). */
+  mcpServers: string[];
 }

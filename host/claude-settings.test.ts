@@ -27,3 +27,11 @@ describe('the settings orc gives Claude Code', () => {
     expect(settings.permissions.allow).toContain('Bash(orc send *)');
   });
 });
+
+describe('the MCP servers of a project, in the settings orc gives Claude Code', () => {
+  it('carries a decision for each, and switches off enabling a whole project', () => {
+    const settings = claudeHookSettings('http://127.0.0.1:3000/', { mcp: { enableAllProjectMcpServers: false, enabledMcpjsonServers: ['db'], disabledMcpjsonServers: ['evil'] } });
+    expect(settings).toMatchObject({ enableAllProjectMcpServers: false, enabledMcpjsonServers: ['db'], disabledMcpjsonServers: ['evil'] });
+    expect(claudeHookSettings('http://127.0.0.1:3000/', { hooks: false, mcp: { enableAllProjectMcpServers: false, enabledMcpjsonServers: [], disabledMcpjsonServers: ['x'] } })).toMatchObject({ disabledMcpjsonServers: ['x'] });
+  });
+});

@@ -3,6 +3,14 @@
 // (SessionStart is not sent as an HTTP hook by 2.1.328, so readiness is read from the pane.)
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { McpServerDecisions } from '../domain/project-mcp-servers.ts';
+
+export interface ClaudeSettingsOptions {
+  /** False: only the permissions; the agent's dialogs are then answered from its screen. */
+  hooks?: boolean;
+  /** orc's decision on each MCP server of the project's `.mcp.json` files, so Claude Code never asks. */
+  mcp?: McpServerDecisions;
+}
 
 export const HOOK_EVENTS = {
   UserPromptSubmit: 'user-prompt-submit',
@@ -22,8 +30,7 @@ export const HOOK_EVENTS = {
 const HOOK_TIMEOUTS: Record<keyof typeof HOOK_EVENTS, number> = { UserPromptSubmit: 10, Stop: 10, StopFailure: 10, Notification: 10, PermissionRequest: 30, PreToolUse: 5 };
 const WITH_MATCHER = new Set<string>(['PermissionRequest', 'PreToolUse']);
 
-/** With `hooks: false` only the permissions: the agent's dialogs are then answered from its screen. */
-export function claudeHookSettings(orcUrl: string, { hooks: withHooks = true }: { hooks?: boolean } = {}) {
+export function claudeHookSettings(orcUrl: string, { hooks: withHooks = true, mcp }: ClaudeSettingsOptions = {}) {
   const hook = (event: string, timeout: number) => ({
     type: 'http',
     url: `${orcUrl.replace(/\/$/, '')}/hooks/claude/${event}`,
@@ -40,12 +47,12 @@ export function claudeHookSettings(orcUrl: string, { hooks: withHooks = true }: 
   // orc's own commands are how an agent talks to its team; asking a person before each
   // `orc send` or `orc checkin` would defeat the point, and they can only act as this agent.
   const permissions = { allow: ORC_COMMAND_RULES };
-  return withHooks ? { hooks, permissions } : { permissions };
+  return { ...(withHooks ? { hooks } : {}), permissions, ...mcp };
 }
 
 export const ORC_COMMAND_RULES = ['Bash(orc send *)', 'Bash(orc checkin *)', 'Bash(orc checkins)', 'Bash(orc checkins *)', 'Bash(orc status)', 'Bash(orc status *)', 'Bash(orc log)', 'Bash(orc log *)'];
 
-export async function writeClaudeSettings(file: string, orcUrl: string, options: { hooks?: boolean } = {}): Promise<void> {
+export async function writeClaudeSettings(file: string, orcUrl: string, options: ClaudeSettingsOptions = {}): Promise<void> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   await writeFile(file, `${JSON.stringify(claudeHookSettings(orcUrl, options), null, 2)}\n`, { mode: 0o600 });
 }

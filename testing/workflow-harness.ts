@@ -14,6 +14,10 @@ import { hostLayout } from '../domain/data-layout.ts';
 import { agentBranch, hostTaskQueue } from '../domain/names.ts';
 import type { AgentSpec } from '../workflows/agent-types.ts';
 import { WORKFLOWS_PATH, bundleWorkflows } from '../scripts/stack/workflow-bundle.ts';
+import type { BlockingDialog } from '../domain/blocking-dialog.ts';
+
+/** What the fake host's launch says: the pane, and a dialog orc cannot answer if it met one. */
+type LaunchResult = { paneId: string; blocked?: BlockingDialog };
 
 export { WORKFLOWS_PATH };
 
@@ -29,7 +33,7 @@ export interface FakeHost {
   /** Decide what typing a message does; default: confirmed by the pane. */
   onType: (input: TypeMessageInput) => Promise<TypeMessageResult> | TypeMessageResult;
   /** Decide what launching does; default: pane %1. */
-  onLaunch: (spec: AgentSpec, resume: boolean) => Promise<{ paneId: string }> | { paneId: string };
+  onLaunch: (spec: AgentSpec, resume: boolean) => Promise<LaunchResult> | LaunchResult;
   /** Decide what the agent's pane shows when a dialog is answered; default: the dialog, answered. */
   onAnswerDialog: (input: AnswerDialogInput) => Promise<AnswerDialogResult> | AnswerDialogResult;
   /** Every control the workflow asked the host to carry out. */

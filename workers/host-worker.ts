@@ -19,6 +19,7 @@ import { createNotificationActivities } from '../activities/notification-activit
 import { watchAgentPanes } from '../host/tmux/pane-watcher.ts';
 import { watchDialogs } from '../host/screen-fallback/dialog-watcher.ts';
 import { watchPaneOutput } from '../host/tmux/pane-output-events.ts';
+import { createBlockedWatch } from '../host/screen-fallback/blocked-watch.ts';
 import { answerFromScreen, reportDialogClosed } from '../host/screen-fallback/screen-fallback.ts';
 import { loadSecretKey } from '../host/secret-key.ts';
 import { createTmux } from '../host/tmux/tmux.ts';
@@ -94,10 +95,13 @@ async function run() {
     // tmux tells when a pane prints (one control-mode client per agent session), so the screen
     // fallback reads a pane when it changed instead of every pane five times a second.
     const paneOutput = config.paneOutputEvents ? watchPaneOutput(config.tmuxSocket, tmux) : undefined;
+    // Dialogs orc cannot answer (a trust or update prompt, say): the agent is `blocked` while one holds it.
+    const blockedWatch = createBlockedWatch({ tmux, report: tell });
     const dialogWatcher = watchDialogs({
       tmux,
       hostDir,
       ...(paneOutput ? { paneOutput } : {}),
+      onScreen: (pane, text) => blockedWatch.observe(pane, text),
       answer: (pane, access, dialog) => answerFromScreen({ tmux, log: (line) => console.log(line) }, pane, access, dialog),
       // The workflow hears of it straight away; orc's records through the agent's access, if it has one.
       onDialogClosed: async (agentId, access, { interrupted }) => {

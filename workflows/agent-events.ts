@@ -26,5 +26,10 @@ export function stateAfterEvent(state: AgentState, event: Exclude<AgentEvent, { 
       return 'paused';
     case 'turn-failed':
       return 'idle';
+    case 'blocked':
+      return 'blocked';
+    case 'unblocked':
+      // Whatever came after the dialog, the host sees no dialog now: the agent can take a message.
+      return state === 'blocked' ? 'idle' : state;
   }
 }

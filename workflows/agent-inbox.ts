@@ -97,6 +97,8 @@ export class Inbox {
    * signal and get them at once, unless the host found a dialog open in the pane (heldUntil).
    */
   readyForMessage(): boolean {
+    // A blocking dialog would take the message's keys as its answer, whatever the CLI.
+    if (this.agent.state === 'blocked') return false;
     return this.agent.exitedPane === null && this.heldUntil === null && (!this.agent.hooked || this.agent.state === 'idle');
   }
 

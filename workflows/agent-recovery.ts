@@ -74,6 +74,7 @@ export class Recovery {
       agent.exitedPane = null;
       this.launchedAt = Date.now();
       agent.state = 'idle';
+      if (relaunched.blocked) agent.block(relaunched.blocked);
     } catch (err) {
       // The relaunch itself failed: count it as another death of the same pane.
       agent.lastError = `relaunch failed: ${rootMessage(err)}`;

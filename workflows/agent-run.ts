@@ -2,7 +2,7 @@
 // handler and the main loop share (as in Temporal's "safe message handlers" sample): the facts
 // all concerns read (state, pane, last error, stop asked, exited pane), and the concerns that
 // act on them, each in its own module: the inbox, the timers, recovery, dialog answers.
-import { ApplicationFailure, condition } from '@temporalio/workflow';
+import { ApplicationFailure, condition, workflowInfo } from '@temporalio/workflow';
 import { usesHooks } from '../domain/agent-hooks.ts';
 import type { ControlOutcome, ControlRequest } from '../domain/agent-controls.ts';
 import type { AgentState } from '../domain/agent-state.ts';
@@ -14,7 +14,11 @@ import { Inbox } from './agent-inbox.ts';
 import { Pause } from './agent-pause.ts';
 import { Recovery } from './agent-recovery.ts';
 import { Timers } from './agent-timers.ts';
-import type { AgentEvent, AgentSnapshot, AgentSpec, AgentStatus, AgentWorkflowInput, CaptureInput } from './agent-types.ts';
+import type { AgentEvent, AgentSnapshot, AgentSpec, AgentStatus, AgentWorkflowInput, BlockedBy, CaptureInput } from './agent-types.ts';
+
+/** What of a blocking dialog's screen the workflow keeps (its history holds it). */
+const MAX_BLOCKED_TEXT = 4_000;
+const MAX_BLOCKED_TITLE = 300;
 
 export class AgentRun {
   readonly spec: AgentSpec;
@@ -33,6 +37,8 @@ export class AgentRun {
   /** The pane this run launched, once its process has exited; null again when relaunched. */
   exitedPane: { paneId: string; exitStatus: number | null } | null = null;
   readonly startedAt: string;
+  /** The dialog orc cannot answer that holds the agent; meaningful while the state is `blocked`. */
+  private blocked: BlockedBy | null;
 
   readonly inbox: Inbox;
   readonly timers: Timers;
@@ -57,6 +63,7 @@ export class AgentRun {
     this.timers = new Timers(this, input.snapshot);
     this.dialogs = new DialogAnswers(this);
     this.pause = new Pause(this, input.snapshot?.pause);
+    this.blocked = input.snapshot?.blocked ?? null;
   }
 
   isClosed(): boolean {
@@ -90,6 +97,7 @@ export class AgentRun {
       restarts: this.recovery.restarts,
       deliveryHeldBy: this.inbox.heldBy,
       ...this.pause.status(),
+      blockedBy: this.state === 'blocked' ? this.blocked : null,
     };
   }
 
@@ -104,6 +112,7 @@ export class AgentRun {
       nextCheckpointAt: this.timers.nextCheckpointAt,
       restarts: this.recovery.restarts,
       pause: this.pause.snapshot(),
+      blocked: this.state === 'blocked' ? this.blocked : null,
     };
   }
 
@@ -136,6 +145,26 @@ export class AgentRun {
     return this.status();
   }
 
+  /**
+   * A dialog orc cannot answer holds the agent (seen by its host at launch or later): it takes no
+   * message until the dialog goes, and a person hears of it once per dialog.
+   */
+  block({ title, text }: { title: string; text: string }): void {
+    const again = this.state === 'blocked' && this.blocked?.title === title.slice(0, MAX_BLOCKED_TITLE);
+    this.state = 'blocked';
+    if (again) return;
+    this.blocked = { title: title.slice(0, MAX_BLOCKED_TITLE), text: text.slice(0, MAX_BLOCKED_TEXT), since: new Date().toISOString() };
+    this.records.notify({
+      id: `blocked-${workflowInfo().runId}-${this.blocked.since}`,
+      kind: 'needs-person',
+      at: this.blocked.since,
+      team: this.spec.team,
+      agent: this.agentId,
+      summary: `${this.agentId} is blocked by a dialog orc cannot answer: ${this.blocked.title}`,
+      reason: 'blocked-dialog',
+    });
+  }
+
   /** What the agent's hooks or its host's pane watchers report. */
   onEvent(event: AgentEvent): void {
     // The host saw the dialog go: a held message need not wait out its pause.
@@ -149,6 +178,10 @@ export class AgentRun {
     if (!running) return;
     if (event.kind === 'limit-reached') this.pause.begin(event);
     if (event.kind === 'turn-finished') this.pause.turnSucceeded();
+    if (event.kind === 'blocked') {
+      this.block(event);
+      return;
+    }
     this.state = stateAfterEvent(this.state, event, this.hooked);
   }
 }

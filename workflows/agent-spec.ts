@@ -38,6 +38,7 @@ export function agentSpecFrom(record: Omit<AgentLaunchRecord, 'envNames'>, extra
     // Only when off, so that agents launched with hooks start from the very same input as before.
     ...(record.hooks ? {} : { hooks: false }),
     sandbox: record.sandbox,
+    ...(record.mcpServers.length > 0 ? { mcpServers: record.mcpServers } : {}),
     env: extras.env,
     orcUrl: extras.orcUrl,
     agentToken: extras.agentToken,

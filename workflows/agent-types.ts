@@ -19,6 +19,11 @@ export interface AgentSpec {
    * Absent means true.
    */
   hooks?: boolean | null;
+  /**
+   * Claude Code only: the MCP servers of the project's `.mcp.json` it may start; every other one
+   * there is disabled (domain/project-mcp-servers.ts). Absent: none.
+   */
+  mcpServers?: string[] | null;
   /** The agent's bubblewrap sandbox (domain/sandbox.ts). Absent: unconfined, as every agent started before it. */
   sandbox?: SandboxSetting | null;
   /** Extra environment for the agent's process (on top of ORC_URL, ORC_AGENT, ORC_AGENT_TOKEN). */
@@ -99,6 +104,18 @@ export interface AgentStatus {
   /** While paused on a usage limit: until when (orc then resumes it), and what the CLI said. */
   pausedUntil?: string | null;
   pauseReason?: string | null;
+  /** While `blocked`: the dialog that holds it, as its screen shows it. */
+  blockedBy?: BlockedBy | null;
+}
+
+/** A dialog orc cannot answer, seen on the agent's screen (domain/blocking-dialog.ts): control characters replaced, bounded. */
+export interface BlockedBy {
+  /** Its first line. */
+  title: string;
+  /** The dialog as shown, from its first line to its key hints. */
+  text: string;
+  /** When orc saw it settle (ISO). */
+  since: string;
 }
 
 /** What hooks (or the pane watcher) tell the workflow about the agent. */
@@ -117,6 +134,10 @@ export type AgentEvent =
    * a person. `interrupted`: Claude Code's turn ended with it ("No"), and no Stop hook will say so.
    */
   | { kind: 'dialog-closed'; interrupted?: boolean }
+  /** The host saw a dialog it cannot answer stay on the agent's screen for a few seconds. */
+  | { kind: 'blocked'; title: string; text: string }
+  /** That dialog has gone (a person answered it at the pane). */
+  | { kind: 'unblocked' }
   | { kind: 'exited'; paneId: string; exitStatus: number | null };
 
 export interface SendMessageInput {
@@ -160,6 +181,7 @@ export interface AgentSnapshot {
   nextCheckpointAt: number | null;
   restarts?: number;
   pause?: PauseSnapshot | null;
+  blocked?: BlockedBy | null;
 }
 
 export interface PauseSnapshot {

@@ -411,6 +411,54 @@ describe('agentWorkflow on a usage limit', () => {
   });
 });
 
+describe('agentWorkflow blocked by a dialog orc cannot answer', () => {
+  it('holds messages while blocked, tells a person once per dialog, and takes messages again once the dialog goes', async () => {
+    await harness.run(async () => {
+      const handle = await startAgent({ kind: 'generic', argv: ['fake-cli'] });
+      await handle.executeUpdate(awaitLaunchUpdate);
+      const typed = () => harness.host.typed.filter((t) => t.agentId === handle.workflowId).map((t) => t.text);
+      const dialog = { kind: 'blocked' as const, title: 'Update available: fake-cli 2.0', text: 'Update available: fake-cli 2.0\n1. Install now\n2. Remind me later' };
+      await handle.signal(agentEventSignal, dialog);
+      await handle.signal(agentEventSignal, dialog);
+      const blocked = await handle.query(statusQuery);
+      expect(blocked.state).toBe('blocked');
+      expect(blocked.blockedBy).toMatchObject({ title: dialog.title, text: dialog.text });
+      const waiting = await handle.startUpdate(sendMessageUpdate, { args: [{ text: 'sent while blocked', from: 'wf/pm' }], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(typed()).toEqual([]);
+      const agentName = handle.workflowId.replace(/^agent\//, '');
+      await expect
+        .poll(() => (harness.host.recorded.notifications as Array<{ kind: string; agent: string; reason: string | null }>).filter((n) => n.agent === agentName).map((n) => [n.kind, n.reason]), { timeout: 10_000 })
+        .toEqual([['needs-person', 'blocked-dialog']]);
+      await handle.signal(agentEventSignal, { kind: 'unblocked' });
+      expect((await waiting.result()).state).toBe('confirmed');
+      expect(typed()).toEqual(['sent while blocked']);
+      const after = await handle.query(statusQuery);
+      expect(after.state).toBe('idle');
+      expect(after.blockedBy).toBeNull();
+      // An unblocked that comes late, with no dialog held, changes nothing.
+      await handle.signal(agentEventSignal, { kind: 'unblocked' });
+      expect((await handle.query(statusQuery)).state).toBe('idle');
+      await handle.executeUpdate(stopUpdate);
+    });
+  });
+
+  it('starts blocked when its CLI showed such a dialog at launch instead of its prompt', async () => {
+    harness.host.onLaunch = () => ({ paneId: '%1', blocked: { title: 'Accessing workspace:', text: 'Accessing workspace:\n❯ No, exit\n  Yes, I trust this folder' } });
+    await harness.run(async () => {
+      const handle = await startAgent({ kind: 'claude-code', initialMessage: 'your brief' });
+      const launched = await handle.executeUpdate(awaitLaunchUpdate);
+      expect(launched.state).toBe('blocked');
+      expect(launched.blockedBy?.title).toBe('Accessing workspace:');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(harness.host.typed.filter((t) => t.agentId === handle.workflowId)).toEqual([]);
+      await handle.signal(agentEventSignal, { kind: 'unblocked' });
+      await expect.poll(() => harness.host.typed.filter((t) => t.agentId === handle.workflowId).map((t) => t.text), { timeout: 10_000 }).toEqual(['your brief']);
+      await handle.executeUpdate(stopUpdate);
+    });
+  });
+});
+
 describe('agentWorkflow while no worker could answer the sender', () => {
   it('takes a queued message and a queued check-in once each, under the ids their sender chose, the check-in due from when it was asked', async () => {
     await harness.run(async () => {

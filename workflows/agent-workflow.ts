@@ -73,6 +73,8 @@ export async function agentWorkflow(input: AgentWorkflowInput): Promise<AgentSta
       const launched = await host.launchAgent({ spec });
       agent.paneId = launched.paneId;
       agent.state = 'idle';
+      // Its CLI showed a dialog orc cannot answer instead of its prompt: a person must answer it first.
+      if (launched.blocked) agent.block(launched.blocked);
     } catch (err) {
       agent.state = 'failed';
       agent.lastError = rootMessage(err);

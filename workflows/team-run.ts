@@ -131,6 +131,7 @@ export class TeamRun {
                 kind: launch.kind,
                 hooks: launch.hooks !== false,
                 sandbox: launch.sandbox ?? { enabled: false, allow: [] },
+                mcpServers: launch.mcpServers ?? [],
               },
               {
                 env: launch.env,

@@ -22,6 +22,8 @@ export interface TeamAgentLaunch {
   hooks?: false;
   /** Its sandbox; absent in teams started before it (then unconfined). */
   sandbox?: SandboxSetting;
+  /** The project MCP servers it may start; absent: none. */
+  mcpServers?: string[];
   /** Where the launch record puts the agent's worktree and scratch dir (absent in teams started before it). */
   workspaceDir?: string | null;
   scratchDir?: string | null;

@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatAgentRef, parseAgentRef } from '../../domain/names.ts';
 import { parseSandboxPath, type SandboxPath } from '../../domain/sandbox.ts';
+import { MCP_SERVER_NAME, MCP_SERVER_NAME_RULE } from '../../domain/project-mcp-servers.ts';
 import { CliError } from '../errors.ts';
 import { parseEnvPair } from '../env-pairs.ts';
 import { printJson } from '../output.ts';
@@ -17,6 +18,12 @@ function collectSandboxPath(value: string, previous: SandboxPath[]): SandboxPath
   } catch (err) {
     throw new CliError(`--sandbox-allow: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/** `--mcp-server` values, each checked as it comes. */
+function collectMcpServer(value: string, previous: string[]): string[] {
+  if (!MCP_SERVER_NAME.test(value)) throw new CliError(`--mcp-server: MCP server name ${JSON.stringify(value)} is invalid: use ${MCP_SERVER_NAME_RULE}`);
+  return [...previous, value];
 }
 
 export function registerAgentCommands(program: Command, context: CommandContext): void {
@@ -34,8 +41,9 @@ export function registerAgentCommands(program: Command, context: CommandContext)
     .option('--sandbox', 'run the agent confined by bubblewrap (the default): credentials and orc\'s secrets hidden, writes only in its project, scratch dir and CLI state, its own processes only')
     .option('--no-sandbox', 'run the agent unconfined, as your own user with everything it can reach')
     .option('--sandbox-allow <path[:rw]>', 'open one more path to the sandboxed agent, read-only unless :rw; ~/ is its home (repeatable), e.g. --sandbox-allow ~/.m2:rw', collectSandboxPath, [])
+    .option('--mcp-server <name>', "let Claude Code start this MCP server of the project's .mcp.json (repeatable); every other one there is disabled", collectMcpServer, [])
     .option('--json', 'print the agent status as JSON')
-    .action(async (id: string, options: { project: string; cmd?: string; env: Record<string, string>; host?: string; hooks: boolean; sandbox?: boolean; sandboxAllow: SandboxPath[]; json?: boolean }) => {
+    .action(async (id: string, options: { project: string; cmd?: string; env: Record<string, string>; host?: string; hooks: boolean; sandbox?: boolean; sandboxAllow: SandboxPath[]; mcpServer: string[]; json?: boolean }) => {
       const ref = parseAgentRef(id);
       const projectDir = resolve(options.project);
       const onThisHost = options.host === undefined;
@@ -51,6 +59,7 @@ export function registerAgentCommands(program: Command, context: CommandContext)
         host: options.host,
         hooks: options.hooks,
         sandbox: { enabled: options.sandbox !== false, allow: options.sandboxAllow },
+        mcpServers: options.mcpServer,
       });
       if (options.json) printJson(status);
       else process.stdout.write(`started ${status.id} (${status.state}) on host ${status.host}, tmux pane ${status.paneId ?? '?'}\n`);

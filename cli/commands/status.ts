@@ -4,9 +4,11 @@ import { printJson, printTable } from '../output.ts';
 import type { CommandContext } from '../context.ts';
 
 /** The state as a person reads it: where it is, why, and until when. */
-function stateWords(agent: { state: string; pausedUntil?: string | null | undefined }): string {
+function stateWords(agent: { state: string; pausedUntil?: string | null | undefined; blockedBy?: { title: string } | null | undefined }): string {
   if (agent.state === 'unreachable') return 'host unreachable';
   if (agent.state === 'paused' && agent.pausedUntil) return `paused (usage limit until ${agent.pausedUntil})`;
+  // The dialog's words come from the agent's screen, its control characters already replaced.
+  if (agent.state === 'blocked' && agent.blockedBy) return `blocked (dialog: ${agent.blockedBy.title.slice(0, 80)})`;
   return agent.state;
 }
 

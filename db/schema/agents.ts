@@ -23,6 +23,8 @@ export const agents = pgTable(
     /** Rows from before the sandbox ran their agents unconfined, and a restart keeps them so. */
     sandbox: boolean('sandbox').notNull().default(false),
     sandboxAllow: jsonb('sandbox_allow').$type<SandboxPath[]>().notNull().default([]),
+    /** The project MCP servers the agent may start; rows from before it allowed none, as orc then decided. */
+    mcpServers: jsonb('mcp_servers').$type<string[]>().notNull().default([]),
     workflowId: text('workflow_id').notNull(),
     runId: text('run_id'),
     createdAt: createdAt(),

@@ -32,6 +32,11 @@ describe('needsPerson', () => {
     expect(reason({ state: 'waiting-approval' })).toBe('blocked-dialog');
   });
 
+  it('an agent blocked by a dialog orc cannot answer, named in the detail', () => {
+    expect(reason({ state: 'blocked', blockedBy: 'New MCP server found in this project: db' })).toBe('blocked-dialog');
+    expect(needsPerson({ ...calm, state: 'blocked', blockedBy: 'New MCP server found in this project: db' }, now)?.detail).toContain('"New MCP server found in this project: db"');
+  });
+
   it('not while the workflow has yet to hear that a person just answered through orc', () => {
     expect(reason({ state: 'waiting-approval', answeredMomentsAgo: true })).toBeNull();
     expect(reason({ state: 'waiting-approval', answeredMomentsAgo: true, waitingRequests: 1 })).toBe('waiting-request');

@@ -23,6 +23,8 @@ export interface AgentAttentionFacts {
   answeredMomentsAgo?: boolean;
   /** Until when it is paused (ISO time), or null/absent when it is not. */
   pausedUntil?: string | null;
+  /** While `blocked`: the first line of the dialog that holds it. */
+  blockedBy?: string | null;
 }
 
 export interface NeedsPerson {
@@ -39,6 +41,11 @@ export function needsPerson(facts: AgentAttentionFacts, now: Date = new Date()):
   if (open > 0) {
     const where = facts.waitingRequests > 0 ? 'waiting for a person' : "open in the agent's dialog";
     return { reason: 'waiting-request', detail: `${plural(open, 'permission request')} ${where}; answer with orc approve or orc deny` };
+  }
+  // A dialog orc cannot answer (not a permission dialog) has held the agent for a few seconds.
+  if (facts.state === 'blocked') {
+    const what = facts.blockedBy ? `a dialog orc cannot answer ("${facts.blockedBy.slice(0, 120)}")` : 'a dialog orc cannot answer';
+    return { reason: 'blocked-dialog', detail: `${what} holds the agent; see orc capture, answer it in its pane (tmux attach)` };
   }
   // The workflow says a permission dialog is up, and orc holds no request for it: only a person at
   // the pane (or `orc capture` and a message) can move it on.

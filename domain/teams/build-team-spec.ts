@@ -110,8 +110,10 @@ function sandboxOf(agent: SandboxFileValue, team: SandboxFileValue): SandboxSett
 }
 
 /** Fills in the defaults for one checked agent entry; `briefText` is its brief file's text, if any. */
-export function agentSpecFrom(agent: z.output<typeof agentFileSchema>, briefText: string | null, teamSandbox: SandboxFileValue = undefined): AgentSpec {
+export function agentSpecFrom(agent: z.output<typeof agentFileSchema>, briefText: string | null, teamSandbox: SandboxFileValue = undefined, teamMcpServers: string[] | null = null): AgentSpec {
   const sandbox = sandboxOf(agent.sandbox, teamSandbox);
+  // An entry's own list replaces the team's, as its sandbox does.
+  const mcpServers = [...new Set(agent.mcpServers ?? teamMcpServers ?? [])];
   return {
     name: agent.name,
     role: agent.role,
@@ -123,6 +125,7 @@ export function agentSpecFrom(agent: z.output<typeof agentFileSchema>, briefText
     gitCheckpointMs: agent.gitCheckpoint === OFF ? null : (agent.gitCheckpoint ?? DEFAULT_GIT_CHECKPOINT_MS),
     ...(agent.hooks === false ? { hooks: false as const } : {}),
     ...(sandbox === undefined ? {} : { sandbox }),
+    ...(mcpServers.length === 0 ? {} : { mcpServers }),
   };
 }
 
@@ -135,7 +138,7 @@ export function buildTeamSpec(raw: unknown, options: BuildOptions): BuildResult 
   if (!parsed.success || problems.length > 0) return { spec: null, problems };
 
   const file = parsed.data;
-  const agents = file.agents.map((agent, index) => agentSpecFrom(agent, briefs.get(index) ?? null, file.sandbox));
+  const agents = file.agents.map((agent, index) => agentSpecFrom(agent, briefs.get(index) ?? null, file.sandbox, file.mcpServers ?? null));
   return {
     spec: { team: file.team, project: resolve(options.specDir, file.project), host: file.host ?? null, ...(file.setup ? { setup: file.setup } : {}), ...(file.ports ? { ports: file.ports } : {}), ...(file.check ? { check: file.check } : {}), ...(file.mergeApproval ? { mergeApproval: file.mergeApproval } : {}), agents },
     problems: [],

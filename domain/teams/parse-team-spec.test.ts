@@ -112,6 +112,17 @@ describe('parseTeamSpec: valid specs', () => {
     ]);
   });
 
+  it("enables only the project's MCP servers a spec names: per agent, or for the team", () => {
+    const plain = specOf(minimal('  - { name: a, role: qa }\n'));
+    expect('mcpServers' in (plain.agents[0] ?? {})).toBe(false);
+    const spec = specOf(minimal('  - { name: a, role: qa }\n  - { name: b, role: qa, mcpServers: [postgres] }\n  - { name: c, role: qa, mcpServers: [] }\n', 'mcpServers: [github, github]\n'));
+    expect(spec.agents.map((a) => a.mcpServers)).toEqual([['github'], ['postgres'], undefined]);
+    expect(problemsOf(minimal('  - { name: a, role: qa, mcpServers: ["rm -rf /"] }\n  - { name: b, role: qa, mcpServers: github }\n'))).toEqual([
+      'agents[0].mcpServers[0]: MCP server name "rm -rf /" is invalid: use letters, digits, "_", "." and "-", starting with a letter or digit, at most 100 characters (line 4)',
+      'agents[1].mcpServers: expected a list of the project\'s MCP server names (.mcp.json) the agents may start, for example [github], got "github" (line 5)',
+    ]);
+  });
+
   it('reads briefFile through the injected reader, relative to the spec directory', () => {
     const spec = specOf(minimal('  - { name: api, role: engineer, briefFile: briefs/api.md }\n  - { name: qa, role: qa, brief: "Test the orders API." }\n'));
     expect(spec.agents.map((a) => a.brief)).toEqual(['Own the HTTP layer.\n', 'Test the orders API.']);
@@ -213,9 +224,9 @@ describe('parseTeamSpec: problems', () => {
 
   it('names unknown fields and suggests the one meant', () => {
     expect(problemsOf(minimal('  - { name: a, role: qa, breif: hi, colour: red }\n', 'hosts: x\n'))).toEqual([
-      'hosts: unknown field; did you mean "host"? known fields here: team, project, host, setup, ports, check, mergeApproval, agents, sandbox (line 3)',
-      'agents[0].breif: unknown field; did you mean "brief"? known fields here: name, role, brief, briefFile, command, profile, checkin, workspace, gitCheckpoint, hooks, sandbox (line 5)',
-      'agents[0].colour: unknown field; known fields here: name, role, brief, briefFile, command, profile, checkin, workspace, gitCheckpoint, hooks, sandbox (line 5)',
+      'hosts: unknown field; did you mean "host"? known fields here: team, project, host, setup, ports, check, mergeApproval, agents, sandbox, mcpServers (line 3)',
+      'agents[0].breif: unknown field; did you mean "brief"? known fields here: name, role, brief, briefFile, command, profile, checkin, workspace, gitCheckpoint, hooks, sandbox, mcpServers (line 5)',
+      'agents[0].colour: unknown field; known fields here: name, role, brief, briefFile, command, profile, checkin, workspace, gitCheckpoint, hooks, sandbox, mcpServers (line 5)',
     ]);
   });
 
@@ -255,9 +266,9 @@ describe('parseTeamSpec: problems', () => {
   });
 
   it('says what a spec is when the file is empty or not a mapping', () => {
-    expect(problemsOf('')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, check, mergeApproval, agents, sandbox; the file is empty']);
-    expect(problemsOf('# nothing but a comment\n')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, check, mergeApproval, agents, sandbox; the file is empty']);
-    expect(problemsOf('- team: shop\n')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, check, mergeApproval, agents, sandbox; got a list (line 1)']);
+    expect(problemsOf('')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, check, mergeApproval, agents, sandbox, mcpServers; the file is empty']);
+    expect(problemsOf('# nothing but a comment\n')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, check, mergeApproval, agents, sandbox, mcpServers; the file is empty']);
+    expect(problemsOf('- team: shop\n')).toEqual(['a team spec is a mapping with team, project, host, setup, ports, check, mergeApproval, agents, sandbox, mcpServers; got a list (line 1)']);
   });
 
   it('lists every problem of a spec at once, in file order', () => {

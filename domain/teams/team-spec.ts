@@ -13,6 +13,7 @@ import { NAME_PATTERN, NAME_RULE } from '../names.ts';
 import { ROLE_IDS } from '../roles/role.ts';
 import { parseSandboxPath, type SandboxPath } from '../sandbox.ts';
 import { MERGE_APPROVERS, PERSON_APPROVER } from '../merge-rules.ts';
+import { MAX_MCP_SERVERS_NAMED, MCP_SERVER_NAME, MCP_SERVER_NAME_RULE } from '../project-mcp-servers.ts';
 
 import { WORKSPACE_MODES, type WorkspaceMode } from '../agent.ts';
 
@@ -86,6 +87,12 @@ const sandboxField = z.union([
 ]);
 
 const mergeApprovalField = z.enum(MERGE_APPROVERS, { error: (issue) => `unknown approver ${quoted(issue.input)}; use a role (${list(ROLE_IDS)}) or ${quoted(PERSON_APPROVER)}` });
+/** The project MCP servers (`.mcp.json`) Claude Code may start; every other one is disabled. */
+const mcpServersField = z
+  .array(z.string().regex(MCP_SERVER_NAME, { error: (issue) => `MCP server name ${quoted(issue.input)} is invalid: use ${MCP_SERVER_NAME_RULE}` }), {
+    error: 'a list of MCP server names, for example [github, postgres]',
+  })
+  .max(MAX_MCP_SERVERS_NAMED, { error: `at most ${MAX_MCP_SERVERS_NAMED} MCP servers` });
 
 export const agentFileSchema = z.strictObject({
   name: nameField('agent'),
@@ -103,6 +110,8 @@ export const agentFileSchema = z.strictObject({
   hooks: z.boolean().nullish(),
   /** The agent's bubblewrap sandbox; the team's when left out, on when neither says. */
   sandbox: sandboxField.nullish(),
+  /** The project MCP servers this agent may start; the team's list when left out, none when neither says. */
+  mcpServers: mcpServersField.nullish(),
 });
 
 export const teamSpecFileSchema = z.strictObject({
@@ -120,6 +129,8 @@ export const teamSpecFileSchema = z.strictObject({
   agents: z.array(agentFileSchema).min(1, { error: 'a team needs at least one agent' }),
   /** Every agent's sandbox unless its entry says otherwise. */
   sandbox: sandboxField.nullish(),
+  /** The project MCP servers every agent may start, unless its entry gives its own list. */
+  mcpServers: mcpServersField.nullish(),
 });
 
 export type AgentFileEntry = z.input<typeof agentFileSchema>;
@@ -146,6 +157,7 @@ export const FIELD_HINTS: Record<string, string> = {
   gitCheckpoint: `a duration such as 30m, or ${OFF}`,
   hooks: 'true or false (Claude Code agents only)',
   sandbox: 'on, off, or { enabled: on|off, allow: [ "/path", "/path:rw" ] }',
+  mcpServers: "a list of the project's MCP server names (.mcp.json) the agents may start, for example [github]",
 };
 
 // ---- the normalised shape ----
@@ -168,6 +180,8 @@ export const agentSpecSchema = z.object({
   hooks: z.literal(false).optional(),
   /** The agent's sandbox. Absent means on, opening nothing more (and specs saved before this field). */
   sandbox: z.object({ enabled: z.boolean(), allow: z.array(z.object({ path: z.string().min(1).max(4096), writable: z.boolean() })).max(32) }).optional(),
+  /** The project MCP servers it may start. Absent means none (and specs saved before this field). */
+  mcpServers: z.array(z.string().regex(MCP_SERVER_NAME)).max(MAX_MCP_SERVERS_NAMED).optional(),
 });
 
 export const teamSpecSchema = z

@@ -38,6 +38,8 @@ export interface DialogWatcherDeps {
    */
   onDialogClosed: (agentId: string, access: FallbackAccess | null, closing: { interrupted: boolean }) => Promise<void>;
   log?: (line: string) => void;
+  /** Every screen read, for those who watch screens for more than permission dialogs (blocked-watch.ts). */
+  onScreen?: (pane: SweptPane, text: string) => void;
   /** Between looks while some pane needs watching: a fifth of a second keeps dialog → key under half a second. */
   intervalMs?: number;
   /** Between looks while no pane does (only new agents and hooked panes are looked at). */
@@ -98,6 +100,7 @@ export function watchDialogs(deps: DialogWatcherDeps): DialogWatcher {
   };
 
   const look = (pane: SweptPane, text: string) => {
+    deps.onScreen?.(pane, text);
     let last = seen.get(pane.paneId);
     if (last?.text !== text) {
       last = { text, dialog: recognizeDialog(text) };

@@ -34,6 +34,8 @@ let api: ScriptedMessagesApi;
 let project: string;
 /** Where the agent's worktree must be, spelled out here so that a path built anywhere else fails the test. */
 let worktree: string;
+/** Claude Code's config, where only the project was trusted. */
+let configFile: string;
 
 /** How long `orc team deploy` and the restart took, each launching Claude Code once (ms). */
 const launchTimes = { deploy: 0, restart: 0 };
@@ -125,11 +127,10 @@ beforeAll(async () => {
     return defaultScript(ctx);
   });
   const env = await prepareClaudeCodeEnv({ apiUrl: api.url, projectDirs: [project] });
-  // Claude Code runs in the worktree, which does not exist yet: trust it by its path as well.
-  const configFile = join(env.CLAUDE_CONFIG_DIR ?? '', '.claude.json');
-  const config = JSON.parse(await readFile(configFile, 'utf8')) as { projects: Record<string, unknown> };
-  config.projects[worktree] = { hasTrustDialogAccepted: true };
-  await writeFile(configFile, JSON.stringify(config, null, 2));
+  // Only the project is trusted: Claude Code runs in the worktree, which does not exist yet, and
+  // orc records it as trusted like its project (host/claude-trust.ts), or the agent would stop at
+  // Claude Code's trust dialog.
+  configFile = join(env.CLAUDE_CONFIG_DIR ?? '', '.claude.json');
 
   const spec = [
     `team: ${team}`,
@@ -150,6 +151,12 @@ afterAll(async () => {
 });
 
 describe('a Claude Code agent in its own git worktree', () => {
+  it("is trusted by Claude Code like its project, so no trust dialog holds it", async () => {
+    const config = JSON.parse(await readFile(configFile, 'utf8')) as { projects: Record<string, { hasTrustDialogAccepted?: boolean }> };
+    expect(config.projects[await realpath(worktree)]?.hasTrustDialogAccepted).toBe(true);
+    expect(await orc(['capture', id, '--lines', '200'])).not.toContain('Accessing workspace');
+  });
+
   it('works in <data>/hosts/<host>/worktrees/<team>/<agent>, on its own branch, from its pane', async () => {
     const member = await shownMember();
     expect(member).toMatchObject({ workspace: 'worktree', workspaceDir: worktree, state: 'started' });

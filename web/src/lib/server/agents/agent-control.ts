@@ -17,7 +17,7 @@ import {
   stopSignal,
   stopUpdate,
 } from '$workflows/agent-messages.ts';
-import type { AgentMessage, AgentStatus } from '$workflows/agent-types.ts';
+import type { AgentMessage, AgentStatus, BlockedBy } from '$workflows/agent-types.ts';
 import type { agentWorkflow } from '$workflows/agent-workflow.ts';
 import type { Services } from '../services.ts';
 import { agentDirsOnHost, findAgent, listActiveAgents, markStopped, registerAgent, removeAgent } from './agent-registry.ts';
@@ -37,6 +37,8 @@ export interface StartAgentInput {
   hooks?: boolean;
   /** The agent's bubblewrap sandbox; on unless told otherwise. */
   sandbox?: SandboxSetting;
+  /** The project MCP servers (`.mcp.json`) a Claude Code agent may start; none unless named. */
+  mcpServers?: string[];
 }
 
 export async function startAgent(services: Services, input: StartAgentInput): Promise<AgentStatus> {
@@ -60,6 +62,7 @@ export async function startAgent(services: Services, input: StartAgentInput): Pr
     hooks: input.hooks !== false,
     envNames: Object.keys(input.env).sort(),
     sandbox: input.sandbox ?? SANDBOX_ON,
+    mcpServers: input.mcpServers ?? [],
   };
   const secretKey = await services.secretKey();
   const token = await db.transaction(async (tx) => {
@@ -176,6 +179,8 @@ export interface AgentListEntry {
   problem: string | null;
   /** While paused on a usage limit: when orc resumes it. */
   pausedUntil?: string | null;
+  /** While blocked: the dialog orc cannot answer that holds it, as its screen shows it. */
+  blockedBy?: BlockedBy | null;
   /** Whether the agent runs confined by bubblewrap (its launch record). */
   sandboxed: boolean;
   /** Which kind of CLI it runs (its command): says which controls it has. */
@@ -203,7 +208,7 @@ export async function listAgents(services: Services, team: string | null = null)
         const reach = await reachAgent(client, row.workflowId, base.id, row.host);
         if (reach.status === null) return { ...base, state: reach.hostUnreachable ? 'unreachable' : 'unknown', inbox: 0, nextCheckinAt: null, problem: reach.problem };
         const { status } = reach;
-        return { ...base, state: status.state, inbox: status.inbox, nextCheckinAt: status.nextCheckinAt ?? null, problem: status.pauseReason ?? status.lastError, pausedUntil: status.pausedUntil ?? null };
+        return { ...base, state: status.state, inbox: status.inbox, nextCheckinAt: status.nextCheckinAt ?? null, problem: status.pauseReason ?? status.lastError, pausedUntil: status.pausedUntil ?? null, blockedBy: status.blockedBy ?? null };
       } catch (err) {
         return { ...base, state: 'unknown', inbox: 0, nextCheckinAt: null, problem: err instanceof Error ? err.message : String(err) };
       }

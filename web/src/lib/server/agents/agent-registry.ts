@@ -20,6 +20,7 @@ export const registryColumns = {
   envNames: agents.envNames,
   sandbox: agents.sandbox,
   sandboxAllow: agents.sandboxAllow,
+  mcpServers: agents.mcpServers,
   workflowId: agents.workflowId,
   createdAt: agents.createdAt,
   stoppedAt: agents.stoppedAt,
@@ -53,6 +54,7 @@ export function launchRecordOf(row: RegistryRow, dataDir: string): AgentLaunchRe
     hooks: row.hooks,
     envNames: row.envNames,
     sandbox: { enabled: row.sandbox, allow: row.sandboxAllow },
+    mcpServers: row.mcpServers,
   };
 }
 
@@ -73,6 +75,7 @@ export async function registerAgent(tx: Pick<Database, 'insert' | 'delete'>, rec
     envNames: record.envNames,
     sandbox: record.sandbox.enabled,
     sandboxAllow: record.sandbox.allow,
+    mcpServers: record.mcpServers,
     workflowId: agentWorkflowId(ref),
   });
 }

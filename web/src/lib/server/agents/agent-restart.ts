@@ -37,7 +37,7 @@ export async function restartAgent(services: Services, ref: AgentRef): Promise<{
   if (inTeam) await relaunchTeamAgent(services, ref.team, ref.agent, env);
   else {
     const record = launchRecordOf(row, services.config.dataDir);
-    await startAgent(services, { ref, projectDir: record.projectDir, argv: record.argv, env, host: record.host, hooks: record.hooks, sandbox: record.sandbox });
+    await startAgent(services, { ref, projectDir: record.projectDir, argv: record.argv, env, host: record.host, hooks: record.hooks, sandbox: record.sandbox, mcpServers: record.mcpServers });
   }
   return { id, throughTeam: inTeam };
 }

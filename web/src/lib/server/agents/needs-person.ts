@@ -43,6 +43,7 @@ export async function withNeedsPerson<T extends AgentListEntry>(db: Database, ag
   return agents.map((agent) => {
     const open = counts.get(agent.id) ?? { waiting: 0, inDialog: 0, answered: false };
     const pausedUntil = 'pausedUntil' in agent && typeof agent.pausedUntil === 'string' ? agent.pausedUntil : null;
-    return { ...agent, needsPerson: needsPerson({ state: agent.state, waitingRequests: open.waiting, requestsInDialog: open.inDialog, answeredMomentsAgo: open.answered, pausedUntil }, now) };
+    const blockedBy = agent.blockedBy?.title ?? null;
+    return { ...agent, needsPerson: needsPerson({ state: agent.state, waitingRequests: open.waiting, requestsInDialog: open.inDialog, answeredMomentsAgo: open.answered, pausedUntil, blockedBy }, now) };
   });
 }

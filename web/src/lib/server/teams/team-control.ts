@@ -51,6 +51,7 @@ async function registerAgents(services: Services, spec: TeamSpec, names: string[
         kind: kindOf(argv),
         hooks: agent.hooks !== false,
         sandbox: agent.sandbox ?? SANDBOX_ON,
+        mcpServers: agent.mcpServers ?? [],
         envNames: Object.keys({ ...env, ...agentPortEnv(spec.ports, spec.agents.indexOf(agent)) }).sort(),
       });
       const token = await issueToken(tx, { role: 'agent', name: `agent ${id}`, agentId: id });
@@ -72,6 +73,7 @@ async function registerAgents(services: Services, spec: TeamSpec, names: string[
         ...(agent.hooks === false ? { hooks: false as const } : {}),
         ...(spec.setup && agent.workspace === 'worktree' ? { setup: spec.setup } : {}),
         sandbox: agent.sandbox ?? SANDBOX_ON,
+        ...(agent.mcpServers?.length ? { mcpServers: agent.mcpServers } : {}),
       });
     }
     return launches;

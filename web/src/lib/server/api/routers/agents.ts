@@ -13,6 +13,7 @@ import { withNeedsPerson } from '#lib/server/agents/needs-person.ts';
 import { watchScreen } from '#lib/server/agents/screen-stream.ts';
 import { adminProcedure, authedProcedure, router } from '../trpc.ts';
 import { agentRef } from './agent-ref.ts';
+import { MAX_MCP_SERVERS_NAMED, MCP_SERVER_NAME, MCP_SERVER_NAME_RULE } from '$domain/project-mcp-servers.ts';
 
 const envName = /^[A-Za-z_][A-Za-z0-9_]{0,100}$/;
 
@@ -51,6 +52,8 @@ export const agentsRouter = router({
         hooks: z.boolean().default(true),
         /** The agent's bubblewrap sandbox: on unless `enabled: false`; `allow` opens more paths. */
         sandbox: sandboxInput,
+        /** Claude Code: the project's MCP servers (`.mcp.json`) it may start; every other one is disabled. */
+        mcpServers: z.array(z.string().regex(MCP_SERVER_NAME, { message: `MCP server names are ${MCP_SERVER_NAME_RULE}` })).max(MAX_MCP_SERVERS_NAMED).default([]),
       }),
     )
     .mutation(({ ctx, input }) => {
@@ -60,7 +63,7 @@ export const agentsRouter = router({
       } catch (err) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: err instanceof InvalidCommandError ? err.message : String(err) });
       }
-      return startAgent(ctx.services, { ref: input.agent, projectDir: input.projectDir, argv, env: input.env, host: input.host, hooks: input.hooks, sandbox: input.sandbox });
+      return startAgent(ctx.services, { ref: input.agent, projectDir: input.projectDir, argv, env: input.env, host: input.host, hooks: input.hooks, sandbox: input.sandbox, mcpServers: input.mcpServers });
     }),
 
   stop: adminProcedure.input(z.object({ agent: agentRef })).mutation(({ ctx, input }) => stopAgent(ctx.services, input.agent)),
