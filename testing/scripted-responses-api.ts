@@ -31,7 +31,7 @@ export interface RecordedResponsesRequest {
   headers: IncomingMessage['headers'];
   /** Names of the function tools the request offered. */
   toolNames: string[];
-  /** True for requests without the `exec_command` tool (Codex's thread-title request) and for other routes: they never reach the script. */
+  /** True for requests that offer no tools (Codex's thread-title request) and for other routes: they never reach the script. */
   sideQuery: boolean;
   userText: string | undefined;
   toolOutputs: FunctionCallOutput[];
@@ -76,7 +76,7 @@ export async function startScriptedResponsesApi(script: ResponsesScript = defaul
     const method = req.method ?? 'GET';
     const body = parseJson(await readBody(req));
     const toolNames = toolNamesOf(body);
-    const sideQuery = method !== 'POST' || path !== '/v1/responses' || !toolNames.includes('exec_command');
+    const sideQuery = method !== 'POST' || path !== '/v1/responses' || toolNames.length === 0;
     const record = (reply: ResponseReply | undefined, userText?: string, toolOutputs: FunctionCallOutput[] = []): void => {
       requests.push({ method, path, headers: req.headers, toolNames, sideQuery, userText, toolOutputs, reply, body });
     };
@@ -146,11 +146,20 @@ function field(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
 }
 
+/**
+ * Names of the tools a request offers: in its `tools` list, or (Codex 0.171.0 with its default
+ * model) in an `additional_tools` input item, where the shell arrives inside a code-mode `exec`
+ * tool. Codex runs an `exec_command` function call either way.
+ */
 function toolNamesOf(body: unknown): string[] {
-  const tools = field(body, 'tools');
-  if (!Array.isArray(tools)) return [];
-  return tools.map((tool) => String(field(tool, 'name') ?? field(tool, 'type') ?? '?'));
+  const input = field(body, 'input');
+  const extra = Array.isArray(input) ? input.filter((item) => field(item, 'type') === 'additional_tools').flatMap((item) => asArray(field(item, 'tools'))) : [];
+  const names = (tools: unknown[]): string[] =>
+    tools.flatMap((tool) => [String(field(tool, 'name') ?? field(tool, 'type') ?? '?'), ...names(asArray(field(tool, 'tools')))]);
+  return names([...asArray(field(body, 'tools')), ...extra]);
 }
+
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** Context the CLI injects as user messages (environment, AGENTS.md, instructions): not typed by a person. */
 function isInjected(text: string): boolean {

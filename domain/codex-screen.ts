@@ -1,0 +1,28 @@
+// Recognising what the Codex CLI (0.171.0, docs/agent-clis.md) shows in its pane: its idle
+// input box, and the "Folder access" screen it puts up before that in a folder it does not trust.
+
+/** The hint under Codex's input box while the box is empty. */
+const IDLE_FOOTER = '? for shortcuts';
+
+/**
+ * Codex is ready once it has drawn its input line (`›` and a placeholder, or nothing) and the
+ * shortcuts hint under it. The Folder access screen also draws `›` (before its first option),
+ * so that screen never counts as ready.
+ */
+export function codexIsReady(pane: string): boolean {
+  if (codexAsksFolderAccess(pane)) return false;
+  const lines = pane.split('\n').map((line) => line.trimEnd());
+  const box = lines.findLastIndex((line) => line.startsWith('›'));
+  if (box < 0) return false;
+  return lines.slice(box + 1).some((line) => line.includes(IDLE_FOOTER));
+}
+
+/**
+ * The screen Codex shows on start in a folder whose trust level is `untrusted` (orc's choice, so
+ * config, hooks and exec policies an agent writes into its workspace's `.codex/` never apply):
+ * its first option, highlighted, is "1. Open restricted", taken with Enter.
+ */
+export function codexAsksFolderAccess(pane: string): boolean {
+  const lines = pane.split('\n').map((line) => line.trim());
+  return lines.includes('Folder access') && lines.some((line) => /^(?:›\s*)?1\. Open restricted$/.test(line));
+}
