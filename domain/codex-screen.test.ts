@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recognizeDialog } from './permissions/dialog-recognition.ts';
-import { codexAsksFolderAccess, codexIsReady } from './codex-screen.ts';
+import { codexAsksFolderAccess, codexHasStarted, codexIsReady } from './codex-screen.ts';
 
 // Captured from codex-cli 0.171.0 in a 200×50 tmux pane (blank lines dropped).
 const IDLE = ['  >_ OpenAI Codex (v0.171.0)', '     /var/tmp/cx2/proj', '', '› Ask Codex to do anything', '', '  GPT-6.2-Sol default · /var/tmp/cx2/proj', '  ← for agents · ? for shortcuts'].join('\n');
@@ -13,6 +13,15 @@ const FOLDER_ACCESS = [
   '  Config, hooks, and exec policies from untrusted folders stay disabled. Trusted project folders can still contribute settings. Skills still load, and tools follow your permission settings. Opening',
   '  will not change saved trust.',
   '› 1. Open restricted',
+  '  2. Back to Agent Command Center',
+  '  enter continue · esc back',
+].join('\n');
+const FOLDER_ACCESS_ON_RESUME = [
+  '  Folder access',
+  '  /tmp/orc-codex-76q2wC',
+  "  This existing task may retain settings and history, including project configuration or hooks loaded while it was trusted. To use restricted settings, start a new task. The folder's trust setting",
+  '  will not change.',
+  '› 1. Open existing task',
   '  2. Back to Agent Command Center',
   '  enter continue · esc back',
 ].join('\n');
@@ -42,8 +51,17 @@ describe('Codex 0.171.0 screens', () => {
     expect(codexIsReady('')).toBe(false);
   });
 
+  it('has started only once the footer shows "← for agents" (the first box, while starting, has not)', () => {
+    expect(codexHasStarted(IDLE)).toBe(true);
+    expect(codexHasStarted(FIRST_IDLE)).toBe(false);
+    expect(codexHasStarted(FOLDER_ACCESS)).toBe(false);
+    expect(codexHasStarted(TYPED)).toBe(false);
+  });
+
   it('recognises the Folder access screen, which is not a permission dialog', () => {
     expect(codexAsksFolderAccess(FOLDER_ACCESS)).toBe(true);
+    expect(codexAsksFolderAccess(FOLDER_ACCESS_ON_RESUME)).toBe(true);
+    expect(recognizeDialog(FOLDER_ACCESS_ON_RESUME)).toBeNull();
     expect(codexAsksFolderAccess(IDLE)).toBe(false);
     expect(recognizeDialog(FOLDER_ACCESS)).toBeNull();
   });

@@ -3,7 +3,7 @@
 // and waiting for its input box past the Folder access screen.
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
-import { codexAsksFolderAccess, codexIsReady } from '../domain/codex-screen.ts';
+import { codexAsksFolderAccess, codexHasStarted } from '../domain/codex-screen.ts';
 import { writeCodexConfig } from './codex-config.ts';
 import { waitForPane } from './tmux/pane-reading.ts';
 import type { Tmux } from './tmux/tmux.ts';
@@ -30,8 +30,9 @@ export async function prepareCodexLaunch(input: { codexHome: string; workspaceDi
 const FOLDER_ACCESS_PRESSES = 3;
 
 /**
- * Waits for Codex's idle input box. In its untrusted workspace Codex first shows the Folder
- * access screen, whose highlighted "Open restricted" orc takes with Enter.
+ * Waits for Codex's idle input box of a started session. In its untrusted workspace Codex first
+ * draws an input box, then (once started) the Folder access screen, whose highlighted "Open
+ * restricted" orc takes with Enter; text typed into that first box would be lost to the screen.
  */
 export async function waitForCodexReady(tmux: Tmux, paneId: string, { timeoutMs }: { timeoutMs: number }): Promise<string | null> {
   const deadline = Date.now() + timeoutMs;
@@ -39,11 +40,11 @@ export async function waitForCodexReady(tmux: Tmux, paneId: string, { timeoutMs 
   for (;;) {
     const left = deadline - Date.now();
     if (left <= 0) return null;
-    const seen = await waitForPane(tmux, paneId, (text) => codexIsReady(text) || (presses < FOLDER_ACCESS_PRESSES && codexAsksFolderAccess(text)), {
+    const seen = await waitForPane(tmux, paneId, (text) => codexHasStarted(text) || (presses < FOLDER_ACCESS_PRESSES && codexAsksFolderAccess(text)), {
       timeoutMs: left,
       intervalMs: 100,
     });
-    if (seen === null || codexIsReady(seen)) return seen;
+    if (seen === null || codexHasStarted(seen)) return seen;
     await tmux.run(['send-keys', '-t', paneId, 'Enter']);
     presses++;
     // The screen takes a moment to go; without the pause the same screen is read again.
