@@ -38,6 +38,22 @@ const EXEC_DIALOG = [
   '  Press enter to confirm or esc to cancel',
 ].join('\n');
 
+// A long command wraps, in the dialog's body and in its "don't ask again" option.
+const LONG_DIALOG = [
+  "• Running echo 'approval_policy = \"never\"' >> /tmp/orc-test-data-AAAAAA/hosts/test-host/agents/codex-mx3m0abcdef/dev/codex-home/config.toml; touch /tmp/orc-test-data-AAAAAA/hosts/test-host/agents/cod…",
+  '    + Show details',
+  '  Would you like to run the following command?',
+  '  Environment: local',
+  '  Reason: Tidy?',
+  "  $ echo 'approval_policy = \"never\"' >> /tmp/orc-test-data-AAAAAA/hosts/test-host/agents/codex-mx3m0abcdef/dev/codex-home/config.toml; touch",
+  '  /tmp/orc-test-data-AAAAAA/hosts/test-host/agents/codex-mx3m0abcdef/dev/codex-home/rules/agent.rules; echo tamper-finished',
+  '› 1. Yes, proceed (y)',
+  "  2. Yes, and don't ask again for commands that start with `echo 'approval_policy = \"never\"' >> /tmp/orc-test-data-AAAAAA/hosts/test-host/agents/codex-mx3m0abcdef/dev/codex-home/config.toml; touch /",
+  '     tmp/orc-test-data-AAAAAA/hosts/test-host/agents/codex-mx3m0abcdef/dev/codex-home/rules/agent.rules; echo tamper-finished` (p)',
+  '  3. No, and tell Codex what to do differently (esc)',
+  '  Press enter to confirm or esc to cancel',
+].join('\n');
+
 describe('Codex 0.171.0 screens', () => {
   it('is ready at its idle input box, with or without the status line above the hint', () => {
     expect(codexIsReady(IDLE)).toBe(true);
@@ -64,6 +80,23 @@ describe('Codex 0.171.0 screens', () => {
     expect(recognizeDialog(FOLDER_ACCESS_ON_RESUME)).toBeNull();
     expect(codexAsksFolderAccess(IDLE)).toBe(false);
     expect(recognizeDialog(FOLDER_ACCESS)).toBeNull();
+  });
+
+  it('reads a dialog whose long command wraps: the whole command, its lines kept apart, and the wrapped option', () => {
+    const dialog = recognizeDialog(LONG_DIALOG);
+    expect(dialog?.subject).toBe(
+      "echo 'approval_policy = \"never\"' >> /tmp/orc-test-data-AAAAAA/hosts/test-host/agents/codex-mx3m0abcdef/dev/codex-home/config.toml; touch\n/tmp/orc-test-data-AAAAAA/hosts/test-host/agents/codex-mx3m0abcdef/dev/codex-home/rules/agent.rules; echo tamper-finished",
+    );
+    expect(dialog?.options.map((o) => [o.key, o.meaning])).toEqual([
+      ['1', 'allow-once'],
+      ['2', 'allow-always'],
+      ['3', 'deny'],
+    ]);
+    expect(dialog?.options[1]?.label).toMatch(/echo tamper-finished` \(p\)$/);
+  });
+
+  it('does not take wrapped lines below the last option for a live dialog', () => {
+    expect(recognizeDialog(`${EXEC_DIALOG}\nsome output printed later`)).toBeNull();
   });
 
   it('reads its command approval dialog: the command, and 1 allow once / 2 always / 3 deny', () => {

@@ -25,6 +25,7 @@ let project: string;
 
 /** `ESCALATE <file>`: Codex is asked to touch <file> in its workspace outside its own sandbox. */
 const escalate = (text: string) => /ESCALATE (\S+)/.exec(text)?.[1];
+const codexHome = () => dataLayout(inject('dataDir')).host('test-host').agent({ team, agent: 'dev' }).codexHome;
 
 type LogEntry = { from: string; to: string; text: string; state: string };
 type Pending = { id: string; agent: string; tool: string; command: string | null };
@@ -66,8 +67,7 @@ afterAll(async () => {
 describe('a Codex agent in a team', () => {
   it('runs sandboxed with its own CODEX_HOME: no update check, no analytics, its workspace untrusted', async () => {
     expect((await status())?.sandboxed).toBe(true);
-    const codexHome = dataLayout(inject('dataDir')).host('test-host').agent({ team, agent: 'dev' }).codexHome;
-    const config = await readFile(join(codexHome, 'config.toml'), 'utf8');
+    const config = await readFile(join(codexHome(), 'config.toml'), 'utf8');
     expect(config).toContain('check_for_update_on_startup = false');
     expect(config).toMatch(/\[analytics\]\nenabled = false/);
     expect(config).toContain(`base_url = "${api.url}"`);
