@@ -17,6 +17,8 @@ import { claudeTelemetryEnv } from '../host/claude-telemetry.ts';
 import { projectMcpServers } from '../host/project-mcp-files.ts';
 import { claudeConfigFile, trustWorkspaceOfTrustedProject } from '../host/claude-trust.ts';
 import { mcpServerDecisions } from '../domain/project-mcp-servers.ts';
+import { CodexConfigError } from '../host/codex-config.ts';
+import { prepareCodexLaunch, waitForCodexReady, type CodexLaunch } from '../host/codex-launch.ts';
 import type { DeliveryLedger } from '../host/delivery-ledger.ts';
 import { paneInfo, readPane, waitForPane } from '../host/tmux/pane-reading.ts';
 import { saveAgentHistory } from '../host/agent-history.ts';
@@ -178,7 +180,7 @@ export function createHostActivities(deps: HostActivityDeps) {
         await tmux.run(['kill-pane', '-t', existing.paneId]);
       }
 
-      const argv = [...spec.argv];
+      let argv = [...spec.argv];
       const hooked = usesHooks(spec);
       if (spec.kind === 'claude-code') {
         const settingsFile = agentFiles(spec).claudeSettings;
@@ -203,11 +205,22 @@ export function createHostActivities(deps: HostActivityDeps) {
       // instead of the shared /tmp (writes there wait for a person).
       const scratchDir = spec.scratchDir ?? layout.scratchDir(spec);
       await mkdir(scratchDir, { recursive: true, mode: 0o700 });
+      let codex: CodexLaunch | null = null;
+      if (spec.kind === 'codex') {
+        try {
+          codex = await prepareCodexLaunch({ codexHome: agentFiles(spec).codexHome, workspaceDir: workDir, givenEnv, argv, resume });
+        } catch (err) {
+          if (err instanceof CodexConfigError) throw ApplicationFailure.nonRetryable(`agent ${formatAgentRef(spec)}: ${err.message}`, 'InvalidAgentEnv');
+          throw err;
+        }
+        argv = codex.argv;
+      }
       const env = {
         TMPDIR: scratchDir,
         // The home is read-only in a sandbox: caches that tools keep there go to the scratch dir.
         ...(confined ? { XDG_CACHE_HOME: `${scratchDir}/cache`, npm_config_cache: `${scratchDir}/npm-cache` } : {}),
         ...givenEnv,
+        ...codex?.env,
         // `orc` itself, first on the agent's PATH, so it can message teammates and schedule check-ins.
         ...(deps.orcBinDir ? { PATH: `${deps.orcBinDir}:${givenEnv.PATH ?? process.env.PATH ?? '/usr/bin:/bin'}` } : {}),
         // What each model call cost, reported by Claude Code to orc (`orc usage`); orc's, over the person's --env.
@@ -235,7 +248,7 @@ export function createHostActivities(deps: HostActivityDeps) {
               agentEnv: { ...(deps.sandboxEnv ?? process.env), ...env },
               workerEnv: deps.sandboxEnv ?? process.env,
               dataDir: layout.dataDir,
-              orcReadable: [...(deps.orcBinDir ? [deps.orcBinDir] : []), ...(spec.kind === 'claude-code' ? [agentFiles(spec).claudeSettings] : []), ...programPaths(spec.argv)],
+              orcReadable: [...(deps.orcBinDir ? [deps.orcBinDir] : []), ...(spec.kind === 'claude-code' ? [agentFiles(spec).claudeSettings] : []), ...(codex?.readOnly ?? []), ...programPaths(spec.argv)],
               tmuxSocket,
               allow: spec.sandbox.allow,
               emptyFile: layout.sandboxEmptyFile,
@@ -256,12 +269,12 @@ export function createHostActivities(deps: HostActivityDeps) {
       ];
       await tmux.run(marks.flatMap((command, i) => (i === 0 ? command : [';', ...command])));
 
-      const timeoutMs = deps.readyTimeoutMs ?? (spec.kind === 'claude-code' ? 60_000 : 10_000);
+      const timeoutMs = deps.readyTimeoutMs ?? (spec.kind === 'generic' ? 10_000 : 60_000);
       let previous: string | null = null;
       let unchangedReads = 0;
       let unchangedSince = Date.now();
       let blocked: BlockingDialog | undefined;
-      const ready = await waitForPane(
+      const ready = spec.kind === 'codex' ? await waitForCodexReady(tmux, paneId, { timeoutMs }) : await waitForPane(
         tmux,
         paneId,
         (text) => {

@@ -35,9 +35,15 @@ export function isClaudeCode(argv: readonly string[]): boolean {
   return base === 'claude' || base === 'claude.exe';
 }
 
+/** The Codex CLI: orc writes its config and resumes it with `codex resume --last`. */
+export function isCodex(argv: readonly string[]): boolean {
+  return (argv[0] ?? '').split('/').pop() === 'codex';
+}
+
 /** Which kind of agent an argv launches. */
 export function kindOf(argv: readonly string[]): AgentKind {
-  return isClaudeCode(argv) ? 'claude-code' : 'generic';
+  if (isClaudeCode(argv)) return 'claude-code';
+  return isCodex(argv) ? 'codex' : 'generic';
 }
 
 const PLAIN_SHELLS = new Set(['bash', 'sh', 'dash', 'zsh', 'fish', 'ksh']);

@@ -24,12 +24,25 @@ const genericControls: KindControls = {
   model: { lacks: 'model switch' },
 };
 
+/**
+ * Codex shows "esc to interrupt" and has its own slash commands, but orc has not yet checked
+ * on its screen what each key does and what confirms it (docs/agent-clis.md): refused until then.
+ */
+const codexControls: KindControls = {
+  interrupt: { lacks: 'checked interrupt key' },
+  mode: { lacks: 'permission modes' },
+  compact: { lacks: 'checked compact command' },
+  clear: { lacks: 'checked clear command' },
+  model: { lacks: 'checked model switch' },
+};
+
 export const CONTROLS_BY_KIND: Record<AgentKind, KindControls> = {
   'claude-code': claudeCodeControls,
+  codex: codexControls,
   generic: genericControls,
 };
 
-const KIND_NAMES: Record<AgentKind, string> = { 'claude-code': 'Claude Code', generic: 'a generic CLI' };
+const KIND_NAMES: Record<AgentKind, string> = { 'claude-code': 'Claude Code', codex: 'Codex', generic: 'a generic CLI' };
 
 /** The plan for a request on an agent of `kind`, or why that kind cannot do it. */
 export function planControl(kind: AgentKind, request: ControlRequest, agentId: string): ControlPlan | { refused: string } {

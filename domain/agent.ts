@@ -4,8 +4,8 @@
 export { AGENT_STATES, type AgentState } from './agent-state.ts';
 import type { SandboxSetting } from './sandbox.ts';
 
-/** Claude Code (hooks, its settings file, `--continue`) or any other CLI (watched on screen). */
-export const AGENT_KINDS = ['claude-code', 'generic'] as const;
+/** Claude Code (hooks, its settings file, `--continue`), Codex (its CODEX_HOME, `resume --last`, watched on screen) or any other CLI (watched on screen). */
+export const AGENT_KINDS = ['claude-code', 'codex', 'generic'] as const;
 export type AgentKind = (typeof AGENT_KINDS)[number];
 
 /** `shared`: the agent works in the project's checkout; `worktree`: in its own git worktree. */

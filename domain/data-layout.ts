@@ -29,6 +29,8 @@ export function dataDirFrom(env: Readonly<Record<string, string | undefined>>): 
 export interface AgentFiles {
   readonly dir: string;
   readonly claudeSettings: string;
+  /** A codex agent's CODEX_HOME: its config.toml (written by orc), sessions and logs. */
+  readonly codexHome: string;
   readonly screenFallbackAccess: string;
   /** Where the agent's branch started (commit and branch), written when its worktree is made: what its review diffs against. */
   readonly reviewBase: string;
@@ -80,6 +82,7 @@ export function hostLayout(hostDir: string): HostLayout {
       return {
         dir: agentDir,
         claudeSettings: join(agentDir, 'claude-settings.json'),
+        codexHome: join(agentDir, 'codex-home'),
         screenFallbackAccess: join(agentDir, 'screen-fallback.json'),
         reviewBase: join(agentDir, 'review-base.json'),
         setupLog: join(agentDir, 'setup.log'),

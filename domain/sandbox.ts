@@ -94,8 +94,9 @@ export const formatSandboxPath = (p: SandboxPath): string => `${p.path}:${p.writ
 /** A path as the host found it: a directory, a file (or socket), or nothing there. */
 export type PathKind = 'dir' | 'file' | 'missing';
 
-/** The state a CLI keeps across runs, which must stay writable: Claude Code's config dir (or ~/.claude and ~/.claude.json). */
+/** The state a CLI keeps across runs, which must stay writable: Claude Code's config dir (or ~/.claude and ~/.claude.json), Codex's CODEX_HOME (or ~/.codex). */
 export function cliStatePaths(kind: AgentKind, home: string, env: Readonly<Record<string, string | undefined>>): { path: string; kind: 'dir' | 'file' }[] {
+  if (kind === 'codex') return [{ path: resolve(expandHome(env.CODEX_HOME ?? '~/.codex', home)), kind: 'dir' }];
   if (kind !== 'claude-code') return [];
   const configDir = env.CLAUDE_CONFIG_DIR;
   if (configDir) return [{ path: resolve(expandHome(configDir, home)), kind: 'dir' }];

@@ -33,7 +33,7 @@ interface AgentFlags {
 const withAgentFlags = (command: Command) =>
   command
     .option('--cmd <command>', 'the agent command for every agent (default: Claude Code)')
-    .option('--profile <profile>', 'a named agent command: claude-code or shell')
+    .option('--profile <profile>', 'a named agent command: claude-code, codex or shell')
     .option('--workspace <mode>', 'shared (the project dir) or worktree (a git worktree per agent)')
     .option('--checkin <duration>', 'a regular check-in for each agent, e.g. 30m')
     .option('--git-checkpoint <duration>', 'commit each workspace this often if it changed, or "off" (default 30m)')

@@ -29,6 +29,8 @@ const OPTION_LINE = /^(?:[❯›>●○]\s*)?(\d{1,2})\.\s+(\S.*)$/;
 const SEPARATOR = /^╌{3,}$/;
 /** Lines allowed below a live dialog's options: its key hints and the box around it. */
 const FOOTER = /^(?:Esc to cancel\b.*|Press (?:enter|esc)\b.*|[─━╌═╰╯╭╮└┘┌┐│\s]*)$/i;
+/** Lines one option's label may wrap onto (Codex repeats a long command in its "don't ask again" option). */
+const MAX_WRAPPED_LINES = 4;
 /** How far above the options the title of a dialog may be. */
 const LOOK_BACK = 40;
 
@@ -106,13 +108,35 @@ function claudeSubject(above: readonly string[], titleAt: number, tool: string):
 function numberedDialog(lines: readonly string[]): PermissionDialog | null {
   let end = lines.length;
   while (end > 0 && FOOTER.test(lines[end - 1] ?? '')) end--;
+  // The options, upward from the last: a long label may wrap onto lines of its own between
+  // two options (never below the last one, so a dialog that scrolled up is still not live).
   let start = end;
-  while (start > 0 && OPTION_LINE.test(lines[start - 1] ?? '')) start--;
+  let wrapped = 0;
+  for (let i = end - 1; i >= 0; i--) {
+    const line = lines[i] ?? '';
+    if (OPTION_LINE.test(line)) {
+      start = i;
+      wrapped = 0;
+    } else if (start < end && line !== '' && wrapped < MAX_WRAPPED_LINES) {
+      wrapped++;
+    } else {
+      break;
+    }
+  }
   if (start === end) return null;
-  const parsed = lines.slice(start, end).map((line) => OPTION_LINE.exec(line));
+  const parsed: RegExpExecArray[] = [];
+  const labels: string[] = [];
+  for (const line of lines.slice(start, end)) {
+    const match = OPTION_LINE.exec(line);
+    if (match) {
+      parsed.push(match);
+      labels.push(match[2] ?? '');
+    } else {
+      labels[labels.length - 1] += ` ${line}`;
+    }
+  }
   // A dialog's options are numbered 1, 2, 3… from the top; anything else is a numbered list.
-  if (!parsed.every((match, i) => match !== null && Number(match[1]) === i + 1) || parsed.length < 2) return null;
-  const labels = parsed.map((match) => match?.[2] ?? '');
+  if (!parsed.every((match, i) => Number(match[1]) === i + 1) || parsed.length < 2) return null;
   const cli = whichCli(labels);
   const options = labels.map((label, i) => ({ key: String(i + 1), label, meaning: meaningOf(label, cli) }));
   if (!options.some((o) => o.meaning === 'deny') || !options.some((o) => o.meaning === 'allow-once')) return null;
@@ -128,8 +152,12 @@ function numberedDialog(lines: readonly string[]): PermissionDialog | null {
     const ask = [...above].reverse().map((line) => /^\?\s+(\S+)\s+(.*)$/.exec(line)).find((m) => m !== null);
     return { cli, tool: ask?.[1] ?? null, subject: ask?.[2]?.trim() ?? null, options, keyThenEnter: false };
   }
-  const command = [...above].reverse().map((line) => /^\$\s+(.*)$/.exec(line)).find((m) => m !== null);
-  return { cli, tool: command ? 'Bash' : null, subject: command?.[1] ?? null, options, keyThenEnter: false };
+  // Codex wraps a long command onto the lines below its `$` line: all of it is the subject, so
+  // the rule engine never judges the first line of a longer command. The lines stay apart: a
+  // wrap may have cut a word, so no rule allows a command read over several lines (a person does).
+  const at = above.findLastIndex((line) => /^\$\s+/.test(line));
+  const command = at < 0 ? null : [(above[at] ?? '').replace(/^\$\s+/, ''), ...above.slice(at + 1).filter((line) => line !== '')].join('\n');
+  return { cli, tool: command === null ? null : 'Bash', subject: command, options, keyThenEnter: false };
 }
 
 /** The live permission dialog at the bottom of `paneText`, or null when there is none. */

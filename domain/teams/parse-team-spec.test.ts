@@ -217,7 +217,7 @@ describe('parseTeamSpec: problems', () => {
   it('refuses command and profile together, unknown profiles, and shell syntax in commands', () => {
     expect(problemsOf(minimal('  - { name: a, role: qa, command: bash, profile: shell }\n  - { name: b, role: qa, profile: zsh }\n  - { name: c, role: qa, command: "claude; rm -rf /" }\n'))).toEqual([
       'agents[0].profile: give command or profile, not both (line 4)',
-      'agents[1].profile: unknown profile "zsh"; use one of: claude-code, shell (line 5)',
+      'agents[1].profile: unknown profile "zsh"; use one of: claude-code, codex, shell (line 5)',
       expect.stringMatching(/^agents\[2\]\.command: agent command "claude; rm -rf \/" contains shell syntax \(;\).* \(line 6\)$/),
     ]);
   });

@@ -20,7 +20,7 @@ import { WORKSPACE_MODES, type WorkspaceMode } from '../agent.ts';
 export { WORKSPACE_MODES, type WorkspaceMode };
 
 /** Named agent commands, so a spec can say `profile: shell` instead of spelling one out. */
-export const PROFILES = { 'claude-code': DEFAULT_AGENT_COMMAND, shell: 'bash' } as const;
+export const PROFILES = { 'claude-code': DEFAULT_AGENT_COMMAND, codex: 'codex', shell: 'bash' } as const;
 export type Profile = keyof typeof PROFILES;
 export const PROFILE_NAMES = Object.keys(PROFILES) as Profile[];
 
