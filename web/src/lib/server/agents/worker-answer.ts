@@ -8,6 +8,7 @@ import { statusQuery } from '$workflows/agent-messages.ts';
 import type { AgentStatus } from '$workflows/agent-types.ts';
 import { Unavailable } from '../errors.ts';
 import { hostPresence } from '../hosts/host-presence.ts';
+import { deadlineExceeded } from '../temporal/temporal-errors.ts';
 
 /** How long a worker has to answer a status query before orc says none is there. */
 export const WORKER_ANSWER_MS = 2_500;
@@ -27,8 +28,9 @@ export function noWorkerProblem(agentId: string, host: string): string {
  */
 function noWorkerTookIt(err: unknown): boolean {
   if (err instanceof WorkflowNotFoundError) return false;
+  if (deadlineExceeded(err)) return true;
   for (let e: unknown = err; e instanceof Error; e = e.cause) {
-    if ((e as { code?: unknown }).code === 4 || /deadline exceeded|DEADLINE_EXCEEDED|Failed to query Workflow/i.test(e.message)) return true;
+    if (/Failed to query Workflow/i.test(e.message)) return true;
   }
   return false;
 }

@@ -4,6 +4,7 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { presenceFrom, type HostPresence, type PresenceActivity } from '$domain/host-presence.ts';
 import { hostPresenceWorkflowId } from '$domain/names.ts';
+import { deadlineExceeded } from '../temporal/temporal-errors.ts';
 
 /** A describe that takes longer than this means Temporal itself is in trouble. */
 const DESCRIBE_DEADLINE_MS = 2_000;
@@ -41,13 +42,6 @@ async function readPresence(client: Client, host: string): Promise<HostPresence>
     }
     throw err;
   }
-}
-
-function deadlineExceeded(err: unknown): boolean {
-  for (let e: unknown = err; e instanceof Error; e = e.cause) {
-    if ((e as { code?: unknown }).code === 4 || /DEADLINE_EXCEEDED/.test(e.message)) return true;
-  }
-  return false;
 }
 
 const cache = new Map<string, { at: number; presence: Promise<HostPresence> }>();

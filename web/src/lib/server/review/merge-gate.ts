@@ -45,12 +45,18 @@ export type CheckRun =
 export async function checkAgentBranch(services: Services, ref: AgentRef, requestedBy: string): Promise<CheckRun> {
   const rules = await teamRules(services, ref.team);
   if (!rules.check) throw new Invalid(`team ${ref.team} has no check: add one to its spec, for example \`check: npm test\`, and deploy it again`);
-  const work = await agentWork(services, ref);
-  const ran = await onHost(services, ref, work.host, { kind: 'check', input: { ...work.input, command: rules.check, sandbox: work.sandbox } });
+  return runCheck(services, ref, rules.check, await agentWork(services, ref), requestedBy);
+}
+
+type AgentWork = Awaited<ReturnType<typeof agentWork>>;
+
+/** Runs `command` on the agent's branch, records the run, and sends a failure to the agent. */
+async function runCheck(services: Services, ref: AgentRef, command: string, work: AgentWork, requestedBy: string): Promise<CheckRun> {
+  const ran = await onHost(services, ref, work.host, { kind: 'check', input: { ...work.input, command, sandbox: work.sandbox } });
   if (ran.outcome === 'refused') return ran;
   let toldAgent = false;
   if (!ran.passed) {
-    const text = checkFailedMessage({ branch: agentBranch(ref.team, ref.agent), commit: ran.commit, command: rules.check, exitCode: ran.exitCode, output: ran.output });
+    const text = checkFailedMessage({ branch: agentBranch(ref.team, ref.agent), commit: ran.commit, command, exitCode: ran.exitCode, output: ran.output });
     // The result stands whether or not the agent can be told now (a stopped agent cannot).
     toldAgent = await sendMessage(services, ref, text, 'orc').then(() => true, () => false);
   }
@@ -59,7 +65,7 @@ export async function checkAgentBranch(services: Services, ref: AgentRef, reques
     team: ref.team,
     agent: ref.agent,
     commit: ran.commit,
-    command: rules.check,
+    command,
     passed: ran.passed,
     exitCode: ran.exitCode,
     outputTail: ran.output,
@@ -69,7 +75,7 @@ export async function checkAgentBranch(services: Services, ref: AgentRef, reques
     finishedAt: new Date(),
   };
   await services.db.insert(branchChecks).values(record);
-  return { outcome: ran.passed ? 'passed' : 'failed', id: record.id, commit: ran.commit, command: rules.check, exitCode: ran.exitCode, output: ran.output, durationMs: ran.durationMs, toldAgent, finishedAt: record.finishedAt.toISOString() };
+  return { outcome: ran.passed ? 'passed' : 'failed', id: record.id, commit: ran.commit, command, exitCode: ran.exitCode, output: ran.output, durationMs: ran.durationMs, toldAgent, finishedAt: record.finishedAt.toISOString() };
 }
 
 /** Who is approving, from the caller's token: a person, or an agent with its role in the team. */
@@ -111,7 +117,7 @@ export async function reviewRecords(services: Services, ref: AgentRef) {
 export type MergeGate = { ok: true; approvedBy: string | null; checkedCommit: string | null } | { ok: false; reason: string };
 
 /** Whether the team's rules let this merge go ahead now; runs the check when the team has one. */
-export async function mergeGate(services: Services, ref: AgentRef, by: string): Promise<MergeGate> {
+export async function mergeGate(services: Services, ref: AgentRef, work: AgentWork, by: string): Promise<MergeGate> {
   const rules = await teamRules(services, ref.team);
   let approvedBy: string | null = null;
   const approvals = await services.db.select().from(mergeApprovals).where(and(eq(mergeApprovals.team, ref.team), eq(mergeApprovals.agent, ref.agent))).orderBy(desc(mergeApprovals.approvedAt)).limit(LISTED);
@@ -122,7 +128,7 @@ export async function mergeGate(services: Services, ref: AgentRef, by: string): 
     approvedBy = verdict.approvedBy;
   }
   if (!rules.check) return { ok: true, approvedBy, checkedCommit: null };
-  const check = await checkAgentBranch(services, ref, `merge by ${by}`);
+  const check = await runCheck(services, ref, rules.check, work, `merge by ${by}`);
   if (check.outcome === 'refused') return { ok: false, reason: `its check could not run: ${check.reason}` };
   if (check.outcome === 'failed') {
     const status = check.exitCode === null ? 'was stopped (timed out)' : `exited with ${check.exitCode}`;

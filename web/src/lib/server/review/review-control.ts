@@ -70,7 +70,7 @@ export interface MergeRequest {
  */
 export async function mergeAgent(services: Services, ref: AgentRef, request: MergeRequest, by: string) {
   const work = await agentWork(services, ref);
-  const gate = await mergeGate(services, ref, by);
+  const gate = await mergeGate(services, ref, work, by);
   if (!gate.ok) return { outcome: 'refused' as const, reason: gate.reason };
   const approvedBy = request.approvedBy ?? gate.approvedBy;
   const trailers = [`Merged-by: ${by}`, `Agent: ${work.id}`, ...(approvedBy ? [`Approved-by: ${approvedBy}`] : []), ...(gate.checkedCommit ? [`Checked-on: ${gate.checkedCommit}`] : [])];

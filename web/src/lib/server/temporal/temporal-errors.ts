@@ -31,3 +31,11 @@ export function toApiError(err: unknown, agentId: string): Error {
   }
   return new Error(message, { cause: err });
 }
+
+/** Whether a Temporal call failed because its deadline passed (gRPC DEADLINE_EXCEEDED, anywhere in its causes). */
+export function deadlineExceeded(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === 4 || /deadline exceeded|DEADLINE_EXCEEDED/i.test(e.message)) return true;
+  }
+  return false;
+}
